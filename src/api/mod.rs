@@ -1,0 +1,788 @@
+//! The one Lacework API client. Every request goes through [`Client::send`], which adds the
+//! headers, gets and refreshes the token, retries what is safe to retry, maps status codes to
+//! [`ApiError`] and decodes the body. Commands never build URLs or headers themselves.
+
+pub mod alerts;
+pub mod token;
+
+use crate::config::{Auth, Credentials, Secret};
+use crate::error::ApiError;
+use crate::time::human_duration;
+use chrono::{DateTime, Utc};
+use reqwest::blocking::{Client as Http, RequestBuilder};
+use reqwest::header::HeaderMap;
+use reqwest::{Method, StatusCode, Url};
+use serde::Deserialize;
+use std::cell::RefCell;
+use std::time::{Duration, Instant};
+use token::{Token, TokenCache};
+
+/// Knobs from the command line.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub timeout: Duration,
+    pub retries: u32,
+    pub max_wait: Duration,
+    pub verbose: u8,
+    pub use_cache: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            timeout: Duration::from_secs(60),
+            retries: 5,
+            max_wait: Duration::from_secs(60),
+            verbose: 0,
+            use_cache: true,
+        }
+    }
+}
+
+/// Where the token in use came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenSource {
+    Cache,
+    Exchange,
+    Environment,
+}
+
+/// What the client did, for reports and summaries.
+#[derive(Debug, Default, Clone)]
+pub struct Stats {
+    pub requests: u32,
+    pub retries: u32,
+    pub token_source: Option<TokenSource>,
+    pub token_expires_at: Option<DateTime<Utc>>,
+    pub token_time: Option<Duration>,
+    pub rate_limit_remaining: Option<u64>,
+}
+
+/// The first delay of the exponential back-off; doubled each attempt, capped by `--max-wait`.
+const BACKOFF_BASE: Duration = Duration::from_millis(250);
+
+pub struct Client {
+    creds: Credentials,
+    opts: Options,
+    http: Http,
+    cache: Option<TokenCache>,
+    token: RefCell<Option<Token>>,
+    stats: RefCell<Stats>,
+}
+
+/// A request as `send` takes it.
+struct Call<'a> {
+    method: Method,
+    url: Url,
+    body: Option<&'a serde_json::Value>,
+    /// Safe to send again after it may have reached the server (reads, the token exchange).
+    idempotent: bool,
+}
+
+impl Client {
+    pub fn new(creds: Credentials, opts: Options) -> anyhow::Result<Client> {
+        let http = Http::builder()
+            .user_agent(concat!("lwctl/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(opts.timeout.min(Duration::from_secs(30)))
+            .timeout(opts.timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()?;
+        let cache = match (&creds.auth, opts.use_cache, token::cache_dir()) {
+            (Auth::Key { key_id, .. }, true, Some(dir)) => Some(TokenCache::new(
+                &dir,
+                &host_port(&creds.base_url),
+                creds.subaccount.as_deref(),
+                key_id,
+            )),
+            _ => None,
+        };
+        let token = match &creds.auth {
+            Auth::Token(t) => Some(Token {
+                value: t.clone(),
+                expires_at: DateTime::<Utc>::MAX_UTC,
+            }),
+            Auth::Key { .. } => None,
+        };
+        let stats = Stats {
+            token_source: token.as_ref().map(|_| TokenSource::Environment),
+            ..Stats::default()
+        };
+        Ok(Client {
+            creds,
+            opts,
+            http,
+            cache,
+            token: RefCell::new(token),
+            stats: RefCell::new(stats),
+        })
+    }
+
+    pub fn credentials(&self) -> &Credentials {
+        &self.creds
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+
+    pub fn stats(&self) -> Stats {
+        self.stats.borrow().clone()
+    }
+
+    /// A client for the same key without `Account-Name`: `auth test` uses it to tell a key that
+    /// cannot reach a subaccount from one that cannot read alerts at all.
+    pub fn without_subaccount(&self) -> anyhow::Result<Client> {
+        let mut creds = self.creds.clone();
+        creds.subaccount = None;
+        Client::new(creds, self.opts.clone())
+    }
+
+    pub fn host(&self) -> String {
+        host_port(&self.creds.base_url)
+    }
+
+    fn url(&self, path_and_query: &str) -> Url {
+        self.creds
+            .base_url
+            .join(path_and_query)
+            .expect("API paths are valid URL references")
+    }
+
+    /// Resolves a `nextPage` link, refusing any that leaves the API's origin: the token goes
+    /// only to the host the user named.
+    pub fn same_origin(&self, link: &str) -> Result<Url, ApiError> {
+        let url = self
+            .creds
+            .base_url
+            .join(link)
+            .map_err(|e| ApiError::Unavailable {
+                what: format!("malformed nextPage link from {}: {e}", self.host()),
+                hint: None,
+            })?;
+        let base = &self.creds.base_url;
+        if url.scheme() != base.scheme()
+            || url.host_str() != base.host_str()
+            || url.port_or_known_default() != base.port_or_known_default()
+        {
+            return Err(ApiError::Unavailable {
+                what: format!(
+                    "refused to follow a nextPage link to another host ({}://{}); the token is only sent to {}",
+                    url.scheme(),
+                    url.host_str().map(|h| host_port_of(h, url.port())).unwrap_or_default(),
+                    self.host()
+                ),
+                hint: Some("this is not how Lacework answers; check LW_API_SERVER_URL or any proxy in between".into()),
+            });
+        }
+        Ok(url)
+    }
+
+    /// `GET` a JSON document.
+    pub fn get<T: for<'de> Deserialize<'de>>(&self, path: &str) -> Result<T, ApiError> {
+        self.get_url(self.url(path))
+    }
+
+    pub fn get_url<T: for<'de> Deserialize<'de>>(&self, url: Url) -> Result<T, ApiError> {
+        self.send(
+            Call {
+                method: Method::GET,
+                url,
+                body: None,
+                idempotent: true,
+            },
+            |b| serde_json::from_slice(b),
+        )
+    }
+
+    /// `POST` JSON and decode the answer. `idempotent` says whether a resend is harmless.
+    pub fn post<T: for<'de> Deserialize<'de>>(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+        idempotent: bool,
+    ) -> Result<T, ApiError> {
+        self.send(
+            Call {
+                method: Method::POST,
+                url: self.url(path),
+                body: Some(body),
+                idempotent,
+            },
+            |b| serde_json::from_slice(b),
+        )
+    }
+
+    fn trace(&self, level: u8, line: impl FnOnce() -> String) {
+        if self.opts.verbose >= level {
+            eprintln!("lwctl: {}", self.redact(&line()));
+        }
+    }
+
+    /// Removes the secret and the token from any text that came from outside.
+    pub fn redact(&self, text: &str) -> String {
+        let mut out = text.to_owned();
+        let mut secrets: Vec<String> = Vec::new();
+        if let Auth::Key { secret, .. } = &self.creds.auth {
+            secrets.push(secret.expose().to_owned());
+        }
+        if let Some(t) = self.token.borrow().as_ref() {
+            secrets.push(t.value.expose().to_owned());
+        }
+        for s in secrets.iter().filter(|s| s.len() >= 4) {
+            out = out.replace(s.as_str(), "***");
+        }
+        out
+    }
+
+    /// Makes sure a usable token is at hand (for `auth test`, which times this step).
+    pub fn ensure_token(&self) -> Result<(), ApiError> {
+        self.bearer().map(|_| ())
+    }
+
+    /// A fresh token: memory, then the disk cache, then an exchange.
+    fn bearer(&self) -> Result<Secret, ApiError> {
+        let now = Utc::now();
+        if let Some(t) = self.token.borrow().as_ref().filter(|t| t.fresh(now)) {
+            return Ok(t.value.clone());
+        }
+        if let Some(t) = self.cache.as_ref().and_then(|c| c.load(now)) {
+            self.trace(1, || {
+                format!(
+                    "using cached token (expires {}) from {}",
+                    crate::time::rfc3339(t.expires_at),
+                    self.cache
+                        .as_ref()
+                        .map(|c| c.path().display().to_string())
+                        .unwrap_or_default()
+                )
+            });
+            let mut s = self.stats.borrow_mut();
+            s.token_source = Some(TokenSource::Cache);
+            s.token_expires_at = Some(t.expires_at);
+            *self.token.borrow_mut() = Some(t.clone());
+            return Ok(t.value);
+        }
+        let t = self.exchange()?;
+        Ok(t.value)
+    }
+
+    /// `POST /api/v2/access/tokens`: the key id and secret for a bearer token.
+    pub fn exchange(&self) -> Result<Token, ApiError> {
+        let Auth::Key { key_id, secret } = &self.creds.auth else {
+            return Err(ApiError::Unauthorized {
+                message: "the token in LW_API_TOKEN was refused or has expired".into(),
+                curl: None,
+            });
+        };
+        #[derive(Deserialize)]
+        struct Answer {
+            token: Option<String>,
+            #[serde(rename = "expiresAt")]
+            expires_at: Option<String>,
+            data: Option<Vec<Answer>>,
+        }
+        let started = Instant::now();
+        let body = serde_json::json!({"keyId": key_id, "expiryTime": 3600});
+        let result = self.send_with(
+            Call {
+                method: Method::POST,
+                url: self.url("api/v2/access/tokens"),
+                body: Some(&body),
+                idempotent: true,
+            },
+            |b| serde_json::from_slice::<Answer>(b),
+            Some(secret),
+        );
+        let mut answer = result?;
+        if answer.token.is_none() {
+            if let Some(first) = answer.data.take().and_then(|d| d.into_iter().next()) {
+                answer = first;
+            }
+        }
+        let token =
+            answer
+                .token
+                .filter(|t| !t.is_empty())
+                .ok_or_else(|| ApiError::Unavailable {
+                    what: format!("the token answer from {} has no token", self.host()),
+                    hint: None,
+                })?;
+        let expires_at = answer
+            .expires_at
+            .as_deref()
+            .and_then(crate::time::parse_api_time)
+            .unwrap_or_else(|| Utc::now() + chrono::Duration::seconds(3600));
+        let t = Token {
+            value: Secret::new(token),
+            expires_at,
+        };
+        *self.token.borrow_mut() = Some(t.clone());
+        {
+            let mut s = self.stats.borrow_mut();
+            s.token_source = Some(TokenSource::Exchange);
+            s.token_expires_at = Some(expires_at);
+            s.token_time = Some(started.elapsed());
+        }
+        if let Some(cache) = &self.cache {
+            if let Err(e) = cache.store(&t) {
+                self.trace(1, || format!("could not cache the token: {e}"));
+            }
+        }
+        self.trace(1, || {
+            format!("new token, expires {}", crate::time::rfc3339(expires_at))
+        });
+        Ok(t)
+    }
+
+    /// The curl line that tests the credentials by hand, secret left as `$LW_API_SECRET`.
+    pub fn curl_line(&self) -> String {
+        let sub = self
+            .creds
+            .subaccount
+            .as_deref()
+            .map(|s| format!(" -H 'Account-Name: {s}'"))
+            .unwrap_or_default();
+        format!(
+            "curl -sS -X POST {}api/v2/access/tokens -H \"X-LW-UAKS: $LW_API_SECRET\" -H 'Content-Type: application/json'{sub} -d \"{{\\\"keyId\\\": \\\"$LW_API_KEY\\\", \\\"expiryTime\\\": 3600}}\"",
+            self.creds.base_url
+        )
+    }
+
+    fn send<T>(
+        &self,
+        call: Call,
+        decode: impl Fn(&[u8]) -> Result<T, serde_json::Error>,
+    ) -> Result<T, ApiError> {
+        self.send_with(call, decode, None)
+    }
+
+    /// The one place requests are made. `uaks` is the secret, for the token exchange only.
+    fn send_with<T>(
+        &self,
+        call: Call,
+        decode: impl Fn(&[u8]) -> Result<T, serde_json::Error>,
+        uaks: Option<&Secret>,
+    ) -> Result<T, ApiError> {
+        let path = match call.url.query() {
+            Some(q) => format!("{}?{q}", call.url.path()),
+            None => call.url.path().to_owned(),
+        };
+        let host = self.host();
+        let mut attempt = 0u32;
+        let mut refreshed = false;
+        loop {
+            attempt += 1;
+            let mut req: RequestBuilder = self
+                .http
+                .request(call.method.clone(), call.url.clone())
+                .header("Accept", "application/json");
+            if let Some(secret) = uaks {
+                req = req.header("X-LW-UAKS", secret.expose());
+            } else {
+                let token = self.bearer()?;
+                req = req.bearer_auth(token.expose());
+            }
+            if let Some(sub) = &self.creds.subaccount {
+                req = req.header("Account-Name", sub);
+            }
+            if self.creds.org {
+                req = req.header("Org-Access", "true");
+            }
+            if let Some(body) = call.body {
+                req = req
+                    .header("Content-Type", "application/json")
+                    .body(serde_json::to_vec(body).expect("a JSON value serializes"));
+            }
+            self.trace(1, || format!("> {} {path}", call.method));
+            if self.opts.verbose >= 2 {
+                let mut headers = vec!["Accept: application/json".to_string()];
+                if uaks.is_some() {
+                    headers.push("X-LW-UAKS: ***".into());
+                } else {
+                    headers.push("Authorization: Bearer ***".into());
+                }
+                if let Some(sub) = &self.creds.subaccount {
+                    headers.push(format!("Account-Name: {sub}"));
+                }
+                if self.creds.org {
+                    headers.push("Org-Access: true".into());
+                }
+                for h in headers {
+                    self.trace(2, || format!(">   {h}"));
+                }
+                if let (Some(body), None) = (call.body, uaks) {
+                    self.trace(2, || format!(">   body: {body}"));
+                }
+            }
+            let started = Instant::now();
+            self.stats.borrow_mut().requests += 1;
+            let failure = match req.send() {
+                Err(e) => {
+                    let (what, hint, retry) = self.describe_transport(&e, &host);
+                    self.trace(1, || {
+                        format!("< {what} ({} ms)", started.elapsed().as_millis())
+                    });
+                    // A request that never connected was never sent: safe to send again.
+                    Failure {
+                        error: ApiError::Unavailable { what, hint },
+                        retry: retry && (call.idempotent || e.is_connect()),
+                        wait: None,
+                    }
+                }
+                Ok(resp) => {
+                    let status = resp.status();
+                    let headers = resp.headers().clone();
+                    self.note_rate_limit(&headers);
+                    let body = resp.bytes();
+                    self.trace(1, || {
+                        format!(
+                            "< {status} ({} ms, {} bytes){}",
+                            started.elapsed().as_millis(),
+                            body.as_ref().map(|b| b.len()).unwrap_or(0),
+                            self.stats
+                                .borrow()
+                                .rate_limit_remaining
+                                .map(|r| format!(", RateLimit-Remaining {r}"))
+                                .unwrap_or_default()
+                        )
+                    });
+                    if status.is_success() {
+                        match body {
+                            Ok(bytes) => match decode(&bytes) {
+                                Ok(v) => return Ok(v),
+                                Err(e) => Failure {
+                                    error: ApiError::Unavailable {
+                                        what: format!(
+                                            "malformed response from {host} on {}: {} ({} bytes{})",
+                                            call.url.path(),
+                                            decode_problem(&e),
+                                            bytes.len(),
+                                            content_type(&headers)
+                                        ),
+                                        hint: Some("a proxy or captive portal may be answering instead of Lacework".into()),
+                                    },
+                                    retry: call.idempotent,
+                                    wait: None,
+                                },
+                            },
+                            Err(e) => Failure {
+                                error: ApiError::Unavailable {
+                                    what: format!(
+                                        "the response from {host} on {} was cut short: {}",
+                                        call.url.path(),
+                                        root_cause(&e)
+                                    ),
+                                    hint: None,
+                                },
+                                retry: call.idempotent,
+                                wait: None,
+                            },
+                        }
+                    } else {
+                        let message = body
+                            .ok()
+                            .map(|b| self.redact(&server_message(&b)))
+                            .unwrap_or_default();
+                        match self.status_failure(status, &headers, &path, message, uaks.is_some())
+                        {
+                            StatusOutcome::Refresh if !refreshed => {
+                                refreshed = true;
+                                self.trace(1, || {
+                                    "token refused (401); exchanging the key for a fresh one and retrying once".into()
+                                });
+                                *self.token.borrow_mut() = None;
+                                if let Some(c) = &self.cache {
+                                    c.drop_token();
+                                }
+                                attempt -= 1;
+                                continue;
+                            }
+                            StatusOutcome::Refresh => {
+                                return Err(ApiError::Unauthorized {
+                                    message: "a freshly exchanged token was refused (401)".into(),
+                                    curl: Some(self.curl_line()),
+                                })
+                            }
+                            StatusOutcome::Fail(f) => f,
+                        }
+                    }
+                }
+            };
+            if !failure.retry || attempt > self.opts.retries {
+                return Err(failure.error);
+            }
+            let backoff = BACKOFF_BASE.saturating_mul(1 << (attempt - 1).min(16));
+            let wanted = failure.wait.unwrap_or_else(|| {
+                // Full jitter over the upper half keeps many clients from retrying in step.
+                backoff.mul_f64(0.5 + fastrand::f64() / 2.0)
+            });
+            let wait = wanted.min(self.opts.max_wait);
+            self.stats.borrow_mut().retries += 1;
+            self.trace(1, || {
+                let capped = if wait < wanted {
+                    format!(" (wanted {}, capped by --max-wait)", human_duration(wanted))
+                } else {
+                    String::new()
+                };
+                format!(
+                    "retrying {} {path} in {}{capped}, attempt {}/{}: {}",
+                    call.method,
+                    human_duration(wait),
+                    attempt + 1,
+                    self.opts.retries + 1,
+                    failure.error
+                )
+            });
+            std::thread::sleep(wait);
+        }
+    }
+
+    fn note_rate_limit(&self, headers: &HeaderMap) {
+        if let Some(r) = header_u64(headers, "RateLimit-Remaining") {
+            self.stats.borrow_mut().rate_limit_remaining = Some(r);
+        }
+    }
+
+    fn status_failure(
+        &self,
+        status: StatusCode,
+        headers: &HeaderMap,
+        path: &str,
+        message: String,
+        exchanging: bool,
+    ) -> StatusOutcome {
+        let host = self.host();
+        let fail = |error, retry, wait| StatusOutcome::Fail(Failure { error, retry, wait });
+        let code = status.as_u16();
+        match code {
+            429 => {
+                let reset = header_u64(headers, "Retry-After")
+                    .or_else(|| header_u64(headers, "RateLimit-Reset"));
+                fail(
+                    ApiError::RateLimited {
+                        path: path.to_owned(),
+                        reset,
+                    },
+                    true,
+                    Some(Duration::from_secs(reset.unwrap_or(1).max(1))),
+                )
+            }
+            _ if exchanging && status.is_client_error() => fail(
+                ApiError::Unauthorized {
+                    message: if message.is_empty() {
+                        format!("{status} from {host}")
+                    } else {
+                        format!("{status} from {host}: {message}")
+                    },
+                    curl: Some(self.curl_line()),
+                },
+                false,
+                None,
+            ),
+            401 if matches!(self.creds.auth, Auth::Key { .. }) => StatusOutcome::Refresh,
+            401 => fail(
+                ApiError::Unauthorized {
+                    message: "the token in LW_API_TOKEN was refused or has expired".into(),
+                    curl: None,
+                },
+                false,
+                None,
+            ),
+            403 => fail(
+                ApiError::Forbidden {
+                    path: path.to_owned(),
+                    message: or_status(message, status),
+                    hint: None,
+                },
+                false,
+                None,
+            ),
+            404 => fail(
+                ApiError::NotFound {
+                    path: path.to_owned(),
+                    message: or_status(message, status),
+                },
+                false,
+                None,
+            ),
+            500 | 502 | 503 | 504 => fail(
+                ApiError::Unavailable {
+                    what: format!("lacework answered {status} on {path}{}", suffix(&message)),
+                    hint: Some("the service is having trouble; try again in a few minutes".into()),
+                },
+                true,
+                None,
+            ),
+            300..=399 => fail(
+                ApiError::Unavailable {
+                    what: format!(
+                        "refused to follow a redirect ({status}) from {host} to {}",
+                        headers
+                            .get("Location")
+                            .and_then(|l| l.to_str().ok())
+                            .and_then(|l| Url::parse(l).ok())
+                            .and_then(|u| u.host_str().map(str::to_owned))
+                            .unwrap_or_else(|| "another place".into())
+                    ),
+                    hint: Some(
+                        "the token is never sent to another place; check the account name".into(),
+                    ),
+                },
+                false,
+                None,
+            ),
+            _ if status.is_server_error() => fail(
+                ApiError::Unavailable {
+                    what: format!("lacework answered {status} on {path}{}", suffix(&message)),
+                    hint: None,
+                },
+                false,
+                None,
+            ),
+            _ => fail(
+                ApiError::Rejected {
+                    status: code,
+                    path: path.to_owned(),
+                    message: or_status(message, status),
+                },
+                false,
+                None,
+            ),
+        }
+    }
+
+    fn describe_transport(&self, e: &reqwest::Error, host: &str) -> (String, Option<String>, bool) {
+        let cause = root_cause(e);
+        let lower = format!("{e:?}").to_ascii_lowercase();
+        if lower.contains("dns error") || lower.contains("failed to lookup address") {
+            let what = format!("cannot resolve {host}: {cause}");
+            return (
+                what,
+                Some(format!(
+                    "the account subdomain is probably wrong: check --account / LW_ACCOUNT (tried {host})"
+                )),
+                true,
+            );
+        }
+        if e.is_timeout() {
+            return (
+                format!(
+                    "{host} did not answer within {} (--timeout)",
+                    human_duration(self.opts.timeout)
+                ),
+                Some("raise --timeout, or check your network and proxy".into()),
+                true,
+            );
+        }
+        if e.is_connect() {
+            return (
+                format!("cannot connect to {host}: {cause}"),
+                Some(format!(
+                    "check the account subdomain (tried {host}), your network and any proxy"
+                )),
+                true,
+            );
+        }
+        (format!("connection to {host} failed: {cause}"), None, true)
+    }
+}
+
+struct Failure {
+    error: ApiError,
+    retry: bool,
+    /// How long the server asked us to wait (429).
+    wait: Option<Duration>,
+}
+
+enum StatusOutcome {
+    /// 401 on a data call: drop the token, exchange the key again, retry once.
+    Refresh,
+    Fail(Failure),
+}
+
+fn host_port(url: &Url) -> String {
+    host_port_of(url.host_str().unwrap_or(""), url.port())
+}
+
+fn host_port_of(host: &str, port: Option<u16>) -> String {
+    match port {
+        Some(p) => format!("{host}:{p}"),
+        None => host.to_owned(),
+    }
+}
+
+fn header_u64(headers: &HeaderMap, name: &str) -> Option<u64> {
+    headers
+        .get(name)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v >= 0.0)
+        .map(|v| v.ceil() as u64)
+}
+
+fn content_type(headers: &HeaderMap) -> String {
+    headers
+        .get("Content-Type")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| format!(", Content-Type {v}"))
+        .unwrap_or_default()
+}
+
+fn decode_problem(e: &serde_json::Error) -> String {
+    match e.classify() {
+        serde_json::error::Category::Eof => "the JSON ends early".into(),
+        serde_json::error::Category::Syntax => "not JSON".into(),
+        _ => format!("unexpected JSON shape ({})", strip_at(&e.to_string())),
+    }
+}
+
+fn strip_at(s: &str) -> String {
+    s.split(" at line ").next().unwrap_or(s).to_owned()
+}
+
+fn root_cause(e: &dyn std::error::Error) -> String {
+    let mut cur = e;
+    while let Some(next) = cur.source() {
+        cur = next;
+    }
+    cur.to_string()
+}
+
+/// The `message` of an error body, or a short excerpt of a body that is not JSON.
+fn server_message(body: &[u8]) -> String {
+    #[derive(Deserialize)]
+    struct Msg {
+        message: Option<serde_json::Value>,
+    }
+    if let Ok(Msg { message: Some(m) }) = serde_json::from_slice::<Msg>(body) {
+        return match m {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        };
+    }
+    let text = String::from_utf8_lossy(body);
+    let text = text.trim();
+    if text.starts_with('<') {
+        return "(an HTML page, not a Lacework answer)".into();
+    }
+    text.chars().take(200).collect()
+}
+
+fn or_status(message: String, status: StatusCode) -> String {
+    if message.is_empty() {
+        status.to_string()
+    } else {
+        message
+    }
+}
+
+fn suffix(message: &str) -> String {
+    if message.is_empty() {
+        String::new()
+    } else {
+        format!(": {message}")
+    }
+}

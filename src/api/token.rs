@@ -1,0 +1,169 @@
+//! The on-disk token cache: one file per (host, subaccount, key id) under the user cache dir,
+//! 0600 in a 0700 directory, written atomically, reused until 5 minutes before it expires.
+//! The secret is never written; only the bearer token it bought.
+
+use crate::config::Secret;
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Tokens are not reused in their last minutes, so a request never starts with one about to die.
+pub const MARGIN: Duration = Duration::minutes(5);
+
+#[derive(Clone)]
+pub struct Token {
+    pub value: Secret,
+    pub expires_at: DateTime<Utc>,
+}
+
+impl Token {
+    pub fn fresh(&self, now: DateTime<Utc>) -> bool {
+        self.expires_at - MARGIN > now
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    token: String,
+    #[serde(rename = "expiresAt")]
+    expires_at: DateTime<Utc>,
+    host: String,
+    subaccount: Option<String>,
+    #[serde(rename = "keyId")]
+    key_id: String,
+}
+
+/// `$XDG_CACHE_HOME/lwctl`, else `~/.cache/lwctl`.
+pub fn cache_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| crate::config::home_dir().map(|h| h.join(".cache")))?;
+    Some(base.join("lwctl"))
+}
+
+/// Where the token for one identity lives.
+#[derive(Debug, Clone)]
+pub struct TokenCache {
+    path: PathBuf,
+    host: String,
+    subaccount: Option<String>,
+    key_id: String,
+}
+
+/// FNV-1a: a stable file name that does not spell out the key id.
+fn fnv(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain([0]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+impl TokenCache {
+    pub fn new(dir: &Path, host: &str, subaccount: Option<&str>, key_id: &str) -> TokenCache {
+        let sub = subaccount.unwrap_or("").to_ascii_lowercase();
+        let name = format!("{:016x}.json", fnv(&[host, &sub, key_id]));
+        TokenCache {
+            path: dir.join("tokens").join(name),
+            host: host.to_owned(),
+            subaccount: subaccount.map(str::to_owned),
+            key_id: key_id.to_owned(),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The cached token if there is one for exactly this identity and it is still fresh.
+    pub fn load(&self, now: DateTime<Utc>) -> Option<Token> {
+        let text = fs::read(&self.path).ok()?;
+        let s: Stored = serde_json::from_slice(&text).ok()?;
+        let same = s.host == self.host
+            && s.key_id == self.key_id
+            && s.subaccount.as_deref().map(str::to_ascii_lowercase)
+                == self.subaccount.as_deref().map(str::to_ascii_lowercase);
+        let t = Token {
+            value: Secret::new(s.token),
+            expires_at: s.expires_at,
+        };
+        (same && t.fresh(now)).then_some(t)
+    }
+
+    /// Writes the token atomically: a 0600 temp file in the same 0700 directory, then rename.
+    pub fn store(&self, token: &Token) -> std::io::Result<()> {
+        let dir = self.path.parent().expect("cache path has a parent");
+        create_private_dir(dir)?;
+        let stored = Stored {
+            token: token.value.expose().to_owned(),
+            expires_at: token.expires_at,
+            host: self.host.clone(),
+            subaccount: self.subaccount.clone(),
+            key_id: self.key_id.clone(),
+        };
+        // tempfile creates the file 0600.
+        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+        serde_json::to_writer(&mut tmp, &stored)?;
+        tmp.flush()?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
+    }
+
+    /// Forgets the token (the server said 401).
+    pub fn drop_token(&self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+/// Creates a directory (and parents) with mode 0700.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut b = fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_private_and_identity_bound() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = Utc::now();
+        let cache = TokenCache::new(dir.path(), "a.lacework.net", Some("Sub"), "KEY");
+        let token = Token {
+            value: Secret::new("tok"),
+            expires_at: now + Duration::hours(1),
+        };
+        cache.store(&token).unwrap();
+        assert_eq!(cache.load(now).unwrap().value.expose(), "tok");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(cache.path()), 0o600);
+            assert_eq!(mode(cache.path().parent().unwrap()), 0o700);
+        }
+        // Same file name for another case of the subaccount, different for another key.
+        let other = TokenCache::new(dir.path(), "a.lacework.net", Some("sub"), "KEY");
+        assert!(other.load(now).is_some());
+        let other = TokenCache::new(dir.path(), "a.lacework.net", Some("sub"), "KEY2");
+        assert!(other.load(now).is_none());
+        // Not reused in its last five minutes.
+        assert!(cache.load(now + Duration::minutes(56)).is_none());
+        cache.drop_token();
+        assert!(cache.load(now).is_none());
+    }
+}

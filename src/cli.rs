@@ -1,0 +1,323 @@
+//! The whole command line, as one clap derive tree.
+
+use crate::api::alerts::Scope;
+use crate::filter::Status;
+use crate::output::{ColorChoice, Format};
+use crate::severity::{Ladder, SeverityFilter};
+use crate::time::parse_duration;
+use chrono::{DateTime, Utc};
+use clap::{ArgAction, Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "lwctl",
+    version,
+    about = "Lacework (FortiCNAPP) alerts from the terminal: test, pull, poll, normalize",
+    propagate_version = true,
+    after_help = "Examples:\n  lwctl auth test\n  lwctl alerts list --start -24h -o ndjson | jq .alertId\n  lwctl alerts poll --state ~/.lwctl/poll.state --out alerts.ndjson --normalize\n  lwctl normalize examples/alerts.json\n\nCredentials: flags, then LW_ACCOUNT, LW_SUBACCOUNT, LW_API_KEY, LW_API_SECRET, LW_API_TOKEN,\nLW_PROFILE, then the profile in ~/.lacework.toml (the Lacework CLI's file)."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]
+    #[arg(short = 'p', long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]
+    #[arg(short = 'a', long, global = true, value_name = "ACCOUNT")]
+    pub account: Option<String>,
+    /// Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub subaccount: Option<String>,
+    /// API key id [env: LW_API_KEY]
+    #[arg(short = 'k', long, global = true, value_name = "KEY_ID")]
+    pub api_key: Option<String>,
+    /// File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub api_secret_file: Option<PathBuf>,
+    /// Organization-level data (sends Org-Access: true)
+    #[arg(long, global = true)]
+    pub org: bool,
+    /// Output format [default: table on a terminal, ndjson otherwise]
+    #[arg(short = 'o', long, global = true, value_enum, value_name = "FORMAT")]
+    pub output: Option<Format>,
+    /// Trace requests on stderr (-vv adds headers); secrets are always redacted
+    #[arg(short = 'v', long, global = true, action = ArgAction::Count)]
+    pub verbose: u8,
+    /// Neither read nor write the token cache
+    #[arg(long, global = true, env = "LW_NOCACHE", hide_env = true)]
+    pub no_cache: bool,
+    /// Never prompt; fail and name the flag instead
+    #[arg(long, global = true)]
+    pub no_input: bool,
+    /// When to use colour
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Connect and request timeout
+    #[arg(long, global = true, value_name = "DURATION", default_value = "60s", value_parser = duration)]
+    pub timeout: Duration,
+    /// Retries for 429, 5xx, connection errors and broken answers
+    #[arg(long, global = true, value_name = "N", default_value_t = 5)]
+    pub retries: u32,
+    /// Longest single wait between retries (429 resets are capped to it)
+    #[arg(long, global = true, value_name = "DURATION", default_value = "60s", value_parser = duration)]
+    pub max_wait: Duration,
+    /// Read a secret from a file other users can read (refused by default, like ssh keys)
+    #[arg(long, global = true)]
+    pub allow_insecure_config: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check credentials and connectivity
+    #[command(subcommand)]
+    Auth(AuthCommand),
+    /// List, poll and inspect alerts
+    #[command(subcommand)]
+    Alerts(AlertsCommand),
+    /// Lacework alerts in, normalized SOC events out (NDJSON)
+    Normalize(NormalizeArgs),
+    /// Write a profile to ~/.lacework.toml
+    Configure(ConfigureArgs),
+    /// Generate shell completions or man pages
+    #[command(hide = true, subcommand)]
+    Generate(GenerateCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuthCommand {
+    /// Exchange the key for a token and read one page of alerts, diagnosing what fails
+    #[command(
+        after_help = "Examples:\n  lwctl auth test\n  lwctl auth test --subaccount prod -o json"
+    )]
+    Test,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AlertsCommand {
+    /// List alerts in a time range
+    #[command(
+        after_help = "Examples:\n  lwctl alerts list\n  lwctl alerts list --start -7d --severity high -o csv > high.csv\n  lwctl alerts list --start 2026-11-01 --end 2026-11-15 -o ndjson | jq -r .alertName"
+    )]
+    List(ListArgs),
+    /// Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated
+    #[command(
+        long_about = "Poll new alerts, the way an alert connector does.\n\nWithout --state, one window [now - since, now) goes to stdout. With --state, each run asks for [cursor - overlap, now) and skips alert IDs it already wrote in the overlap.\n\nWith --out, events are appended to the file and fsync'd before the state is committed: a run that is killed, rerun, loses nothing and duplicates nothing. Without --out, events go to stdout and the state is committed after they are written: delivery is at-least-once.",
+        after_help = "Examples:\n  */5 * * * * lwctl alerts poll --state ~/.lwctl/poll.state --out /var/log/lacework.ndjson --normalize\n  lwctl alerts poll --state poll.state --out alerts.ndjson --every 5m"
+    )]
+    Poll(PollArgs),
+    /// Show one alert's details
+    #[command(
+        after_help = "Examples:\n  lwctl alerts get 12345\n  lwctl alerts get 12345 --scope timeline -o table"
+    )]
+    Get(GetArgs),
+}
+
+/// A point in time as typed; resolved against one `now` per run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeArg {
+    At(DateTime<Utc>),
+    Ago(Duration),
+}
+
+impl TimeArg {
+    pub fn resolve(self, now: DateTime<Utc>) -> DateTime<Utc> {
+        match self {
+            TimeArg::At(t) => t,
+            TimeArg::Ago(d) => now - chrono::Duration::from_std(d).unwrap_or(chrono::Duration::MAX),
+        }
+    }
+}
+
+fn time_arg(s: &str) -> Result<TimeArg, String> {
+    let v = s.trim();
+    if v.eq_ignore_ascii_case("now") {
+        return Ok(TimeArg::Ago(Duration::ZERO));
+    }
+    let rel = v.strip_prefix('-').unwrap_or(v);
+    if rel.ends_with(|c: char| "smhdw".contains(c)) && rel.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return parse_duration(rel).map(TimeArg::Ago);
+    }
+    crate::time::parse_time(v, Utc::now()).map(TimeArg::At)
+}
+
+fn duration(s: &str) -> Result<Duration, String> {
+    parse_duration(s)
+}
+
+fn positive_duration(s: &str) -> Result<Duration, String> {
+    let d = parse_duration(s)?;
+    if d.is_zero() {
+        return Err("must be longer than 0s".into());
+    }
+    Ok(d)
+}
+
+fn ladder(s: &str) -> Result<Ladder, String> {
+    match s.trim() {
+        "4" => Ok(Ladder::Four),
+        "5" => Ok(Ladder::Five),
+        _ => Err("use 4 (high, medium, low, info) or 5 (adds critical)".into()),
+    }
+}
+
+fn alert_id(s: &str) -> Result<u64, String> {
+    s.trim()
+        .parse::<u64>()
+        .map_err(|_| format!("'{s}' is not an alert ID (alert IDs are numbers, like 12345)"))
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct FilterArgs {
+    /// A level is a threshold (high = high and critical); a list is exact (critical,low)
+    #[arg(long, value_name = "LEVEL[,LEVEL...]", value_parser = SeverityFilter::parse)]
+    pub severity: Option<SeverityFilter>,
+    /// Open, Closed or "In Progress"
+    #[arg(long, value_name = "STATUS", value_parser = Status::parse)]
+    pub status: Option<Status>,
+    /// Alert type, e.g. NewExternalServerDns
+    #[arg(long = "type", value_name = "ALERT_TYPE")]
+    pub alert_type: Option<String>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct NormalizeOpts {
+    /// Emit normalized SOC events instead of Lacework's alert objects
+    #[arg(long)]
+    pub normalize: bool,
+    /// 4 folds critical into high (the connector's ladder); 5 keeps critical
+    #[arg(long, value_name = "4|5", default_value = "4", value_parser = ladder)]
+    pub severity_ladder: Ladder,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Start: -24h, -7d, now, epoch seconds, 2026-11-01, 2026-11-01T13, RFC 3339 [default: -24h]
+    #[arg(long, value_name = "TIME", value_parser = time_arg, allow_hyphen_values = true)]
+    pub start: Option<TimeArg>,
+    /// End, same forms as --start; a future end is clamped to now [default: now]
+    #[arg(long, value_name = "TIME", value_parser = time_arg, allow_hyphen_values = true)]
+    pub end: Option<TimeArg>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Stop after N alerts
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+    #[command(flatten)]
+    pub normalize: NormalizeOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct PollArgs {
+    /// First window (no state yet, or no --state): this far back
+    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = positive_duration)]
+    pub since: Duration,
+    /// State file: the cursor, recent IDs and the output's committed length
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// Append NDJSON to this file (fsync'd before the state is committed) instead of stdout
+    #[arg(long, value_name = "FILE", requires = "state")]
+    pub out: Option<PathBuf>,
+    /// How far back each window reaches before the cursor, for alerts that show up late
+    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = duration)]
+    pub overlap: Duration,
+    /// Keep running and poll on this interval; SIGINT/SIGTERM commit and exit 0
+    #[arg(long, value_name = "DURATION", value_parser = positive_duration)]
+    pub every: Option<Duration>,
+    /// Wait for another poll holding the state lock instead of exiting 9
+    #[arg(long)]
+    pub wait: bool,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[command(flatten)]
+    pub normalize: NormalizeOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct GetArgs {
+    /// The alert ID
+    #[arg(value_name = "ID", value_parser = alert_id)]
+    pub id: u64,
+    /// Which part of the alert
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        default_value = "Details",
+        value_name = "SCOPE"
+    )]
+    pub scope: Scope,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  lwctl normalize examples/alerts.json\n  lwctl alerts list -o ndjson | lwctl normalize --account yourcorp\n  lwctl normalize --skip-invalid export-*.json > events.ndjson"
+)]
+pub struct NormalizeArgs {
+    /// Files of alerts: NDJSON, a JSON array, API pages, or a mix; stdin when none or -
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// 4 folds critical into high (the connector's ladder); 5 keeps critical
+    #[arg(long, value_name = "4|5", default_value = "4", value_parser = ladder)]
+    pub severity_ladder: Ladder,
+    /// Skip records that are not alerts, count them and report where, instead of exiting 8
+    #[arg(long)]
+    pub skip_invalid: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  lwctl configure --json-file ~/Downloads/YOURCORP_1234.json\n  lwctl configure -a yourcorp -k KEY_ID --api-secret-file secret.txt -p prod"
+)]
+pub struct ConfigureArgs {
+    /// The API key file downloaded from the Lacework console
+    #[arg(long, value_name = "KEYFILE")]
+    pub json_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GenerateCommand {
+    /// Write completion scripts for every supported shell
+    Completions {
+        #[arg(long, value_name = "DIR", default_value = "completions")]
+        dir: PathBuf,
+    },
+    /// Write man pages
+    Man {
+        #[arg(long, value_name = "DIR", default_value = "man")]
+        dir: PathBuf,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn relative_times_parse() {
+        assert_eq!(
+            time_arg("-24h").unwrap(),
+            TimeArg::Ago(Duration::from_secs(86_400))
+        );
+        assert_eq!(
+            time_arg("24h").unwrap(),
+            TimeArg::Ago(Duration::from_secs(86_400))
+        );
+        assert!(matches!(time_arg("2026-11-01").unwrap(), TimeArg::At(_)));
+        assert!(time_arg("yesterday").is_err());
+    }
+}

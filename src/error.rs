@@ -1,0 +1,153 @@
+//! Errors that decide the exit code, and the one place that reports them.
+
+use std::fmt;
+use std::io;
+
+/// Exit codes, as DESIGN.md's table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Ok = 0,
+    Unexpected = 1,
+    Usage = 2,
+    Auth = 3,
+    Forbidden = 4,
+    NotFound = 5,
+    RateLimited = 6,
+    Unavailable = 7,
+    BadData = 8,
+    Locked = 9,
+}
+
+/// Why the API could not answer. Each case has its own exit code and hint.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("could not authenticate to lacework: the key id / secret pair is wrong, or the account subdomain has a typo ({message})")]
+    Unauthorized {
+        message: String,
+        /// A command that tests the same credentials by hand, secret left as a variable.
+        curl: Option<String>,
+    },
+    #[error("permission denied (403) on {path}: {message}")]
+    Forbidden {
+        path: String,
+        message: String,
+        hint: Option<String>,
+    },
+    #[error("not found (404) on {path}: {message}")]
+    NotFound { path: String, message: String },
+    #[error("rate limited by lacework (429) on {path}{}", reset.map(|r| format!("; the limit resets in {r} s")).unwrap_or_default())]
+    RateLimited { path: String, reset: Option<u64> },
+    #[error("{what}")]
+    Unavailable { what: String, hint: Option<String> },
+    #[error("lacework refused the request ({status}) on {path}: {message}")]
+    Rejected {
+        status: u16,
+        path: String,
+        message: String,
+    },
+}
+
+/// A mistake in how lwctl was called: a flag, a time, an account name, a missing credential.
+#[derive(Debug)]
+pub struct UsageError {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl UsageError {
+    pub fn new(message: impl Into<String>) -> UsageError {
+        UsageError {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> UsageError {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// Input that is not what a command reads (`normalize`).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct DataError(pub String);
+
+/// Another `alerts poll` holds the state file's lock.
+#[derive(Debug, thiserror::Error)]
+#[error("another `lwctl alerts poll` is running with state file {0} (it holds {0}.lock)")]
+pub struct LockHeld(pub String);
+
+/// A hint that goes with an error, or a richer exit code, found anywhere in its chain.
+fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
+    for cause in err.chain() {
+        if let Some(e) = cause.downcast_ref::<ApiError>() {
+            return match e {
+                ApiError::Unauthorized { curl, .. } => (
+                    Exit::Auth,
+                    curl.as_ref()
+                        .map(|c| format!("test the credentials by hand:\n  {c}")),
+                ),
+                ApiError::Forbidden { hint, .. } => (
+                    Exit::Forbidden,
+                    Some(hint.clone().unwrap_or_else(|| {
+                        "the key is valid but may not read this; check the key's role and --subaccount (`lwctl auth test` diagnoses it)".into()
+                    })),
+                ),
+                ApiError::NotFound { .. } => (Exit::NotFound, None),
+                ApiError::RateLimited { .. } => (
+                    Exit::RateLimited,
+                    Some("Lacework allows 480 requests an hour per user and API; wait for the reset, or raise --max-wait/--retries".into()),
+                ),
+                ApiError::Unavailable { hint, .. } => (Exit::Unavailable, hint.clone()),
+                ApiError::Rejected { .. } => (Exit::Unexpected, None),
+            };
+        }
+        if let Some(e) = cause.downcast_ref::<UsageError>() {
+            return (Exit::Usage, e.hint.clone());
+        }
+        if cause.is::<DataError>() {
+            return (Exit::BadData, None);
+        }
+        if cause.is::<LockHeld>() {
+            return (
+                Exit::Locked,
+                Some("wait for it to finish, or pass --wait to queue behind it".into()),
+            );
+        }
+    }
+    (Exit::Unexpected, None)
+}
+
+/// Whether the error is a closed stdout (`lwctl ... | head`), which ends quietly.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Prints `lwctl: error: ...` and the hint on stderr, and returns the exit code.
+pub fn report(err: &anyhow::Error) -> Exit {
+    if is_broken_pipe(err) {
+        return Exit::Ok;
+    }
+    let (code, hint) = classify(err);
+    let mut msg = format!("lwctl: error: {err:#}\n");
+    if let Some(h) = hint {
+        for line in h.lines() {
+            msg.push_str(&format!("lwctl: hint: {line}\n"));
+        }
+    }
+    use io::Write;
+    let _ = io::stderr().lock().write_all(msg.as_bytes());
+    code
+}

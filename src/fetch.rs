@@ -1,0 +1,135 @@
+//! Walks a time window's alerts: 7-day pieces in time order, pieces at the row cap split in
+//! halves, every page followed, filters applied, and boundary duplicates dropped. Pages are handed
+//! on as they arrive, so memory holds one page however large the result.
+
+use crate::api::Client;
+use crate::filter::Filters;
+use crate::normalize::{self, Alert};
+use crate::window::{Seen, Window, MAX_PIECE, MAX_ROWS};
+use anyhow::Result;
+use chrono::Duration;
+use indicatif::ProgressBar;
+use serde_json::value::RawValue;
+use std::collections::VecDeque;
+
+/// Whether to go on after an alert or page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Stop,
+}
+
+/// What receives the alerts of a walk.
+pub trait Sink {
+    /// One alert that passed the filters and was not seen before; `id` is its external ID.
+    fn alert(&mut self, id: &str, alert: &Alert, raw: &RawValue) -> Result<Flow>;
+    /// After each page's alerts.
+    fn page_done(&mut self) -> Result<Flow> {
+        Ok(Flow::Continue)
+    }
+    /// After a piece is complete: every alert in it has been handed on.
+    fn piece_done(&mut self, _piece: Window, _seen: &Seen) -> Result<()> {
+        Ok(())
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct WalkStats {
+    pub pieces: u32,
+    pub pages: u32,
+    pub alerts: u64,
+    pub duplicates: u64,
+    pub filtered: u64,
+    /// Whether the walk ended early (limit reached, or asked to stop).
+    pub stopped: bool,
+}
+
+pub struct Walk<'a> {
+    pub client: &'a Client,
+    pub filters: &'a Filters,
+    /// IDs already written; only those with start times within `keep` of the last piece's end
+    /// are kept.
+    pub seen: &'a mut Seen,
+    pub keep: Duration,
+    pub progress: &'a ProgressBar,
+}
+
+impl Walk<'_> {
+    pub fn run(&mut self, window: Window, sink: &mut dyn Sink) -> Result<WalkStats> {
+        let mut stats = WalkStats::default();
+        let mut pieces: VecDeque<Window> = window.split(MAX_PIECE).into();
+        let total_pieces = pieces.len();
+        while let Some(piece) = pieces.pop_front() {
+            stats.pieces += 1;
+            let label = format!(
+                "piece {}/{}",
+                stats.pieces,
+                total_pieces.max(stats.pieces as usize)
+            );
+            let mut page = self.client.alerts_first_page(piece, self.filters)?;
+            if page.total_rows().is_some_and(|n| n >= MAX_ROWS) {
+                if let Some((a, b)) = piece.halves() {
+                    pieces.push_front(b);
+                    pieces.push_front(a);
+                    stats.pieces -= 1;
+                    continue;
+                }
+            }
+            self.progress.set_length(page.total_rows().unwrap_or(0));
+            self.progress.set_position(0);
+            let mut pages_here = 0;
+            loop {
+                stats.pages += 1;
+                pages_here += 1;
+                self.progress
+                    .set_message(format!("{label}, page {pages_here}"));
+                for raw in page.data.as_deref().unwrap_or_default() {
+                    self.progress.inc(1);
+                    let alert = match normalize::parse_record(raw.get().as_bytes()) {
+                        Ok(normalize::Record::Alert(a)) => a,
+                        _ => anyhow::bail!(crate::error::ApiError::Unavailable {
+                            what: "lacework returned an alert that is not a JSON object".into(),
+                            hint: None,
+                        }),
+                    };
+                    let id = normalize::alert_id(&alert).map_err(|m| {
+                        crate::error::ApiError::Unavailable {
+                            what: format!(
+                                "lacework returned an alert that cannot be identified: {m}"
+                            ),
+                            hint: None,
+                        }
+                    })?;
+                    if !self.filters.matches(&alert) {
+                        stats.filtered += 1;
+                        continue;
+                    }
+                    if self.seen.contains(&id) {
+                        stats.duplicates += 1;
+                        continue;
+                    }
+                    let at = normalize::start_millis(&alert)
+                        .unwrap_or_else(|| piece.end.timestamp_millis());
+                    let flow = sink.alert(&id, &alert, raw)?;
+                    self.seen.insert(&id, at);
+                    stats.alerts += 1;
+                    if flow == Flow::Stop {
+                        stats.stopped = true;
+                        return Ok(stats);
+                    }
+                }
+                if sink.page_done()? == Flow::Stop {
+                    stats.stopped = true;
+                    return Ok(stats);
+                }
+                let Some(next) = page.next_page().map(str::to_owned) else {
+                    break;
+                };
+                page = self.client.alerts_next_page(&next)?;
+            }
+            self.seen.prune(piece.end - self.keep);
+            sink.piece_done(piece, self.seen)?;
+        }
+        Ok(stats)
+    }
+}

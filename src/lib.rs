@@ -1,0 +1,20 @@
+//! lwctl: a command-line client for Lacework (FortiCNAPP) alerts.
+
+pub mod api;
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod error;
+pub mod fetch;
+pub mod filter;
+pub mod jsonstream;
+pub mod normalize;
+pub mod output;
+pub mod severity;
+pub mod time;
+pub mod window;
+
+/// Runs one parsed command line.
+pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
+    cmd::run(cli)
+}

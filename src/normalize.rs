@@ -1,0 +1,640 @@
+//! The mapping from a Lacework alert to the SOC's normalized event (DESIGN.md's table).
+//!
+//! No I/O: callers hand in an alert's bytes and get the event appended to a buffer. Alerts are
+//! read borrowed, straight from the input bytes, and `raw_event` is those bytes, so key order,
+//! number spelling and string escapes survive exactly.
+
+use crate::severity::{Ladder, Severity};
+use crate::time;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A scalar field read leniently: strings as they are, numbers and booleans spelled as text,
+/// `null`, objects and arrays as absent. Real exports disagree on types; the mapping should not.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Text<'a>(pub Option<Cow<'a, str>>);
+
+impl<'a> Text<'a> {
+    pub fn as_deref(&self) -> Option<&str> {
+        self.0.as_deref().filter(|s| !s.is_empty())
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Text(Some(Cow::Borrowed(v))))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Text(Some(Cow::Owned(v.to_owned()))))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Text(Some(Cow::Owned(v))))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(Text(Some(Cow::Owned(v.to_string()))))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(Text(Some(Cow::Owned(v.to_string()))))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(Text(Some(Cow::Owned(v.to_string()))))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+                Ok(Text(Some(Cow::Borrowed(if v { "true" } else { "false" }))))
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(Text(None))
+            }
+            fn visit_none<E>(self) -> Result<Self::Value, E> {
+                Ok(Text(None))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                d.deserialize_any(self)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+                while m.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Text(None))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut s: A) -> Result<Self::Value, A::Error> {
+                while s.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Text(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// `alertInfo`, read leniently: anything but an object counts as absent.
+#[derive(Debug, Default)]
+pub struct Info<'a> {
+    pub subject: Text<'a>,
+    pub description: Text<'a>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Info<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Info<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an alertInfo object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+                let mut info = Info::default();
+                while let Some(key) = m.next_key::<Cow<'de, str>>()? {
+                    match &*key {
+                        "subject" => info.subject = m.next_value()?,
+                        "description" => info.description = m.next_value()?,
+                        _ => {
+                            m.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(info)
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut s: A) -> Result<Self::Value, A::Error> {
+                while s.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Info::default())
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(Info::default())
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+                Ok(Info::default())
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+                Ok(Info::default())
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(Info::default())
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(Info::default())
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(Info::default())
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The fields of an alert the mapping reads, borrowed from the alert's bytes. The same shape
+/// also recognises an already-normalized event (`source` + `raw_event`) and an API envelope
+/// (`data`), so one parse tells which of the three a record is.
+#[derive(Debug, Deserialize)]
+pub struct Alert<'a> {
+    #[serde(rename = "alertId", borrow, default)]
+    pub alert_id: Option<&'a RawValue>,
+    #[serde(rename = "alertName", borrow, default)]
+    pub alert_name: Text<'a>,
+    #[serde(rename = "alertType", borrow, default)]
+    pub alert_type: Text<'a>,
+    #[serde(borrow, default)]
+    pub severity: Text<'a>,
+    #[serde(borrow, default)]
+    pub status: Text<'a>,
+    #[serde(rename = "startTime", borrow, default)]
+    pub start_time: Text<'a>,
+    #[serde(rename = "endTime", borrow, default)]
+    pub end_time: Text<'a>,
+    #[serde(rename = "alertInfo", borrow, default)]
+    pub alert_info: Info<'a>,
+    #[serde(rename = "policyId", borrow, default)]
+    pub policy_id: Text<'a>,
+    #[serde(default)]
+    source: Option<IgnoredAny>,
+    #[serde(borrow, default)]
+    raw_event: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    account: Text<'a>,
+    #[serde(borrow, default)]
+    subaccount: Text<'a>,
+    #[serde(borrow, default)]
+    data: Option<&'a RawValue>,
+}
+
+/// What a parsed record turned out to be.
+// Boxing the alert would cost an allocation per alert on normalize's hot path.
+#[allow(clippy::large_enum_variant)]
+pub enum Record<'a> {
+    Alert(Alert<'a>),
+    /// An API page: `{"paging": .., "data": [..]}`; the alerts are in `data`.
+    Envelope(&'a RawValue),
+}
+
+/// Why a record could not be mapped. `offset` is relative to the record's first byte.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    pub offset: usize,
+    pub message: String,
+}
+
+impl RecordError {
+    fn at(offset: usize, message: impl Into<String>) -> RecordError {
+        RecordError {
+            offset,
+            message: message.into(),
+        }
+    }
+}
+
+/// Byte offset of serde_json's (line, column) inside `bytes`.
+pub fn offset_of(bytes: &[u8], line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match memchr::memchr(b'\n', &bytes[start..]) {
+            Some(i) => start += i + 1,
+            None => break,
+        }
+    }
+    (start + column.saturating_sub(1)).min(bytes.len())
+}
+
+/// Parses one record: an alert, a normalized event (re-derived from its `raw_event`) or an envelope.
+pub fn parse_record(bytes: &[u8]) -> Result<Record<'_>, RecordError> {
+    let first = bytes.iter().position(|b| !b.is_ascii_whitespace());
+    if first.map(|i| bytes[i]) != Some(b'{') {
+        return Err(RecordError::at(
+            first.unwrap_or(0),
+            "expected an alert object ({...}), found another JSON value",
+        ));
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| RecordError::at(e.valid_up_to(), "invalid UTF-8 in JSON text"))?;
+    let alert: Alert = serde_json::from_str(text).map_err(|e| {
+        RecordError::at(
+            offset_of(bytes, e.line(), e.column()),
+            format!("invalid JSON: {}", strip_position(&e)),
+        )
+    })?;
+    if alert.alert_id.is_none() {
+        if let Some(data) = alert.data.filter(|d| d.get().starts_with('[')) {
+            return Ok(Record::Envelope(data));
+        }
+    }
+    Ok(Record::Alert(alert))
+}
+
+fn strip_position(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_owned(),
+        None => s,
+    }
+}
+
+/// Options for the mapping.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub ladder: Ladder,
+    pub account: Option<String>,
+    pub subaccount: Option<String>,
+}
+
+/// Severities that did not map, for the one warning at the end of a run.
+#[derive(Debug, Default, Clone)]
+pub struct UnknownSeverities {
+    pub count: u64,
+    /// A few distinct values with their counts; `(missing)` for an absent severity.
+    pub values: BTreeMap<String, u64>,
+}
+
+impl UnknownSeverities {
+    const KEEP: usize = 10;
+
+    fn record(&mut self, value: Option<&str>) {
+        self.count += 1;
+        let key = value.unwrap_or("(missing)");
+        if let Some(n) = self.values.get_mut(key) {
+            *n += 1;
+        } else if self.values.len() < Self::KEEP {
+            self.values.insert(key.chars().take(40).collect(), 1);
+        }
+    }
+
+    /// The warning line, or `None` when every severity mapped.
+    pub fn warning(&self) -> Option<String> {
+        if self.count == 0 {
+            return None;
+        }
+        let list: Vec<String> = self
+            .values
+            .iter()
+            .map(|(v, n)| format!("{v:?} ×{n}"))
+            .collect();
+        let more = if self.count > self.values.values().sum::<u64>() {
+            ", …"
+        } else {
+            ""
+        };
+        Some(format!(
+            "{} alert(s) had a severity that is not on the ladder and were mapped to \"medium\": {}{more} (the original stays in raw_event.severity)",
+            self.count,
+            list.join(", ")
+        ))
+    }
+}
+
+/// Maps alerts to events, appending each as one NDJSON line.
+#[derive(Debug, Default)]
+pub struct Normalizer {
+    pub options: Options,
+    pub unknown: UnknownSeverities,
+}
+
+/// The external ID of an alert: its `alertId` as a string, exactly as spelled.
+pub fn alert_id<'a>(alert: &Alert<'a>) -> Result<Cow<'a, str>, &'static str> {
+    let raw = alert
+        .alert_id
+        .ok_or("the object has no alertId (is this a Lacework alert?)")?
+        .get();
+    match raw.as_bytes()[0] {
+        b'0'..=b'9' | b'-' => Ok(Cow::Borrowed(raw)),
+        b'"' => match serde_json::from_str::<Cow<str>>(raw) {
+            Ok(s) if !s.is_empty() => Ok(s),
+            _ => Err("alertId is an empty string"),
+        },
+        _ => Err("alertId must be a number or a string"),
+    }
+}
+
+/// An alert's start time in epoch milliseconds, when it has a readable one.
+pub fn start_millis(alert: &Alert) -> Option<i64> {
+    alert
+        .start_time
+        .as_deref()
+        .and_then(time::parse_api_time)
+        .map(|t| t.timestamp_millis())
+}
+
+impl Normalizer {
+    pub fn new(options: Options) -> Normalizer {
+        Normalizer {
+            options,
+            unknown: UnknownSeverities::default(),
+        }
+    }
+
+    /// Maps the alert in `bytes` (one JSON object) and appends its event line to `out`.
+    /// On error nothing is appended. Envelopes are the caller's to unpack.
+    pub fn push(&mut self, bytes: &[u8], out: &mut Vec<u8>) -> Result<(), RecordError> {
+        match parse_record(bytes)? {
+            Record::Alert(alert) => self.push_alert(&alert, bytes, out),
+            Record::Envelope(_) => Err(RecordError::at(
+                0,
+                "expected an alert object, found an API page ({\"data\": [...]})",
+            )),
+        }
+    }
+
+    /// Appends the event for an already-parsed alert whose bytes are `raw`.
+    pub fn push_alert(
+        &mut self,
+        alert: &Alert,
+        raw: &[u8],
+        out: &mut Vec<u8>,
+    ) -> Result<(), RecordError> {
+        // Already normalized: derive again from the original, never wrap twice.
+        if alert.source.is_some() {
+            if let Some(inner) = alert.raw_event {
+                let offset = inner.get().as_ptr() as usize - raw.as_ptr() as usize;
+                let inner_bytes = inner.get().as_bytes();
+                let relocate = |e: RecordError| RecordError::at(offset + e.offset, e.message);
+                let Record::Alert(original) = parse_record(inner_bytes).map_err(relocate)? else {
+                    return Err(RecordError::at(
+                        offset,
+                        "raw_event holds an API page, not an alert",
+                    ));
+                };
+                let mut options = None;
+                if self.options.account.is_none() || self.options.subaccount.is_none() {
+                    let mut o = self.options.clone();
+                    o.account = o.account.or(alert.account.as_deref().map(str::to_owned));
+                    o.subaccount = o
+                        .subaccount
+                        .or(alert.subaccount.as_deref().map(str::to_owned));
+                    options = Some(std::mem::replace(&mut self.options, o));
+                }
+                let result = self
+                    .push_alert(&original, inner_bytes, out)
+                    .map_err(relocate);
+                if let Some(o) = options {
+                    self.options = o;
+                }
+                return result;
+            }
+        }
+        let id = alert_id(alert).map_err(|m| RecordError::at(0, m))?;
+        let severity = match alert.severity.as_deref().and_then(Severity::parse) {
+            Some(s) => s.ladder_name(self.options.ladder),
+            None => {
+                self.unknown.record(alert.severity.as_deref());
+                "medium"
+            }
+        };
+        let title = alert
+            .alert_name
+            .as_deref()
+            .or(alert.alert_info.subject.as_deref())
+            .or(alert.alert_type.as_deref())
+            .unwrap_or("Lacework alert");
+        let created_at = alert
+            .start_time
+            .as_deref()
+            .and_then(time::parse_api_time)
+            .map(time::rfc3339);
+
+        out.extend_from_slice(b"{\"source\":\"lacework\",\"external_id\":");
+        write_str(out, &id);
+        out.extend_from_slice(b",\"title\":");
+        write_str(out, title);
+        out.extend_from_slice(b",\"description\":");
+        write_opt(out, alert.alert_info.description.0.as_deref());
+        out.extend_from_slice(b",\"severity\":\"");
+        out.extend_from_slice(severity.as_bytes());
+        out.extend_from_slice(b"\",\"category\":\"cloud\",\"event_type\":");
+        write_opt(out, alert.alert_type.0.as_deref());
+        out.extend_from_slice(b",\"rule_name\":");
+        write_opt(out, alert.policy_id.as_deref());
+        out.extend_from_slice(b",\"status\":");
+        write_opt(out, alert.status.0.as_deref());
+        out.extend_from_slice(b",\"created_at\":");
+        write_opt(out, created_at.as_deref());
+        if let Some(a) = &self.options.account {
+            out.extend_from_slice(b",\"account\":");
+            write_str(out, a);
+        }
+        if let Some(s) = &self.options.subaccount {
+            out.extend_from_slice(b",\"subaccount\":");
+            write_str(out, s);
+        }
+        out.extend_from_slice(b",\"raw_event\":");
+        write_compact(out, raw);
+        out.extend_from_slice(b"}\n");
+        Ok(())
+    }
+}
+
+fn write_str(out: &mut Vec<u8>, s: &str) {
+    // Writing a &str into a Vec cannot fail.
+    serde_json::to_writer(&mut *out, s).expect("write to Vec");
+}
+
+fn write_opt(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => write_str(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// [`write_compact`] to any writer.
+pub fn write_compact_to(w: &mut impl std::io::Write, json: &[u8]) -> std::io::Result<()> {
+    let json = json.trim_ascii();
+    if memchr::memchr2(b'\n', b'\r', json).is_none() {
+        return w.write_all(json);
+    }
+    let mut buf = Vec::with_capacity(json.len());
+    write_compact(&mut buf, json);
+    w.write_all(&buf)
+}
+
+/// Appends JSON text, dropping whitespace between tokens when it holds a line break so the event
+/// stays one line; everything else (strings, escapes, numbers, key order) is copied byte for byte.
+pub fn write_compact(out: &mut Vec<u8>, json: &[u8]) {
+    let json = json.trim_ascii();
+    if memchr::memchr2(b'\n', b'\r', json).is_none() {
+        out.extend_from_slice(json);
+        return;
+    }
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in json {
+        if in_string {
+            out.push(b);
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            in_string = b == b'"';
+            out.push(b);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(input: &str, options: Options) -> serde_json::Value {
+        let mut n = Normalizer::new(options);
+        let mut out = Vec::new();
+        n.push(input.as_bytes(), &mut out).unwrap();
+        assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 1);
+        assert_eq!(out.last(), Some(&b'\n'));
+        serde_json::from_slice(&out).unwrap()
+    }
+
+    #[test]
+    fn full_alert_maps_every_field() {
+        let input = r#"{"alertId":1234,"alertName":"New user","alertType":"NewUser","severity":"Critical","status":"Open","startTime":"2024-05-01T13:04:05.000Z","alertInfo":{"subject":"s","description":"d"},"policyId":"LW-1"}"#;
+        let e = event(input, Options::default());
+        let expected = serde_json::json!({
+            "source": "lacework", "external_id": "1234", "title": "New user", "description": "d",
+            "severity": "high", "category": "cloud", "event_type": "NewUser", "rule_name": "LW-1",
+            "status": "Open", "created_at": "2024-05-01T13:04:05Z",
+            "raw_event": serde_json::from_str::<serde_json::Value>(input).unwrap(),
+        });
+        assert_eq!(e, expected);
+    }
+
+    #[test]
+    fn title_falls_back_in_order() {
+        let title = |s: &str| event(s, Options::default())["title"].clone();
+        assert_eq!(
+            title(r#"{"alertId":1,"alertName":"n","alertInfo":{"subject":"s"},"alertType":"t"}"#),
+            "n"
+        );
+        assert_eq!(
+            title(r#"{"alertId":1,"alertName":"","alertInfo":{"subject":"s"},"alertType":"t"}"#),
+            "s"
+        );
+        assert_eq!(
+            title(r#"{"alertId":1,"alertName":null,"alertType":"t"}"#),
+            "t"
+        );
+        assert_eq!(
+            title(r#"{"alertId":1,"alertInfo":"odd"}"#),
+            "Lacework alert"
+        );
+    }
+
+    #[test]
+    fn raw_event_is_byte_identical() {
+        let input =
+            r#"{"z":1.50,"alertId":7,"s":"\u00e9\n\"q\"","severity":3,"nested":{"b":[1,2e3]}}"#;
+        let mut out = Vec::new();
+        Normalizer::default()
+            .push(input.as_bytes(), &mut out)
+            .unwrap();
+        let line = String::from_utf8(out).unwrap();
+        assert!(
+            line.ends_with(&format!(",\"raw_event\":{input}}}\n")),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn multiline_alert_becomes_one_line() {
+        let input = "{\n  \"alertId\": 7,\n  \"s\": \"a  b\"\n}";
+        let mut out = Vec::new();
+        Normalizer::default()
+            .push(input.as_bytes(), &mut out)
+            .unwrap();
+        let line = String::from_utf8(out).unwrap();
+        assert!(
+            line.ends_with(",\"raw_event\":{\"alertId\":7,\"s\":\"a  b\"}}\n"),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn normalized_input_is_rederived_not_wrapped() {
+        let once = event(
+            r#"{"alertId":"9","severity":"Low","startTime":"2024-05-01"}"#,
+            Options {
+                account: Some("acme".into()),
+                ..Options::default()
+            },
+        );
+        let twice = event(&once.to_string(), Options::default());
+        assert_eq!(once, twice);
+        assert_eq!(twice["raw_event"]["alertId"], "9");
+        assert_eq!(twice["account"], "acme");
+    }
+
+    #[test]
+    fn unknown_and_missing_severities_are_medium_and_counted() {
+        let mut n = Normalizer::default();
+        let mut out = Vec::new();
+        for s in [
+            r#"{"alertId":1,"severity":"Severe"}"#,
+            r#"{"alertId":2}"#,
+            r#"{"alertId":3,"severity":9}"#,
+        ] {
+            n.push(s.as_bytes(), &mut out).unwrap();
+        }
+        assert_eq!(n.unknown.count, 3);
+        let w = n.unknown.warning().unwrap();
+        assert!(
+            w.contains("\"Severe\" ×1") && w.contains("\"(missing)\" ×1") && w.contains("\"9\" ×1"),
+            "{w}"
+        );
+        assert!(out
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .all(|l| {
+                serde_json::from_slice::<serde_json::Value>(l).unwrap()["severity"] == "medium"
+            }));
+    }
+
+    #[test]
+    fn ladder_five_keeps_critical() {
+        let e = event(
+            r#"{"alertId":1,"severity":1}"#,
+            Options {
+                ladder: Ladder::Five,
+                ..Options::default()
+            },
+        );
+        assert_eq!(e["severity"], "critical");
+    }
+
+    #[test]
+    fn created_at_from_every_lacework_format() {
+        for (input, expected) in [
+            ("2024-05-01", "2024-05-01T00:00:00Z"),
+            ("2024-05-01T13", "2024-05-01T13:00:00Z"),
+            ("2024-05-01T13:04:05Z", "2024-05-01T13:04:05Z"),
+            ("2024-05-01T13:04:05.120Z", "2024-05-01T13:04:05.120Z"),
+            ("2024-05-01T15:04:05+02:00", "2024-05-01T13:04:05Z"),
+        ] {
+            let e = event(
+                &format!(r#"{{"alertId":1,"startTime":"{input}"}}"#),
+                Options::default(),
+            );
+            assert_eq!(e["created_at"], expected, "{input}");
+        }
+        let e = event(r#"{"alertId":1,"startTime":"garbage"}"#, Options::default());
+        assert!(e["created_at"].is_null());
+    }
+
+    #[test]
+    fn bad_records_say_where() {
+        let mut out = Vec::new();
+        let mut n = Normalizer::default();
+        let err = n.push(b"{\"alertName\":\"x\"}", &mut out).unwrap_err();
+        assert!(err.message.contains("no alertId"));
+        let err = n.push(b"[1]", &mut out).unwrap_err();
+        assert!(err.message.contains("expected an alert object"));
+        let err = n.push(b"{\"alertId\":1,\n\"x\": }", &mut out).unwrap_err();
+        assert_eq!(err.offset, 19, "{err:?}");
+        assert!(n.push(b"{\"alertId\":true}", &mut out).is_err());
+        assert!(out.is_empty());
+    }
+}

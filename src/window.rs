@@ -1,0 +1,146 @@
+//! Time windows: the 7-day limit on one `/Alerts` query, and the IDs already written near a
+//! boundary so that an alert the server returns on both sides of one is written once.
+
+use chrono::{DateTime, Duration, Utc};
+use std::collections::HashMap;
+
+/// The longest range one `/Alerts` query may cover.
+pub const MAX_PIECE: Duration = Duration::days(7);
+
+/// The most rows the API returns for one query; a piece that reaches it is split.
+pub const MAX_ROWS: u64 = 500_000;
+
+/// A half-open time range `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+impl Window {
+    pub fn new(start: DateTime<Utc>, end: DateTime<Utc>) -> Window {
+        Window { start, end }
+    }
+
+    pub fn duration(&self) -> Duration {
+        self.end - self.start
+    }
+
+    /// Consecutive pieces of at most `max` each, in time order, covering the window exactly.
+    pub fn split(&self, max: Duration) -> Vec<Window> {
+        let mut pieces = Vec::new();
+        let mut start = self.start;
+        while start < self.end {
+            let end = (start + max).min(self.end);
+            pieces.push(Window::new(start, end));
+            start = end;
+        }
+        pieces
+    }
+
+    /// The two halves, for a piece whose rows reach the API's cap. `None` when the window is
+    /// already too short to split further (one second).
+    pub fn halves(&self) -> Option<(Window, Window)> {
+        if self.duration() < Duration::seconds(2) {
+            return None;
+        }
+        let mid = self.start + self.duration() / 2;
+        Some((Window::new(self.start, mid), Window::new(mid, self.end)))
+    }
+}
+
+/// Alert IDs already written, each with the time it must be remembered until it falls out of
+/// every window that could return it again (its start time).
+///
+/// `alerts list` uses it across piece boundaries (a server that treats `endTime` as inclusive
+/// returns a boundary alert twice); `alerts poll` keeps it in its state file across runs, for the
+/// overlap. Only IDs newer than the horizon are kept, so it never grows with the result set.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Seen {
+    ids: HashMap<String, i64>,
+}
+
+impl Seen {
+    pub fn from_entries(entries: impl IntoIterator<Item = (String, i64)>) -> Seen {
+        Seen {
+            ids: entries.into_iter().collect(),
+        }
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.ids.contains_key(id)
+    }
+
+    /// Remembers `id`, keyed by its start time in epoch milliseconds.
+    pub fn insert(&mut self, id: &str, start_ms: i64) {
+        let at = self.ids.entry(id.to_owned()).or_insert(start_ms);
+        *at = (*at).max(start_ms);
+    }
+
+    /// Forgets every ID whose start time is before `horizon`.
+    pub fn prune(&mut self, horizon: DateTime<Utc>) {
+        let h = horizon.timestamp_millis();
+        self.ids.retain(|_, at| *at >= h);
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Entries sorted by time then ID, for a stable state file.
+    pub fn entries(&self) -> Vec<(String, i64)> {
+        let mut v: Vec<_> = self.ids.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(day: u32, hour: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn split_covers_exactly_in_order() {
+        let w = Window::new(t(1, 0), t(20, 5));
+        let pieces = w.split(MAX_PIECE);
+        assert_eq!(pieces.len(), 3);
+        assert_eq!(pieces[0], Window::new(t(1, 0), t(8, 0)));
+        assert_eq!(pieces[1], Window::new(t(8, 0), t(15, 0)));
+        assert_eq!(pieces[2], Window::new(t(15, 0), t(20, 5)));
+        assert!(pieces.windows(2).all(|p| p[0].end == p[1].start));
+        assert_eq!(Window::new(t(1, 0), t(1, 3)).split(MAX_PIECE).len(), 1);
+        assert!(Window::new(t(1, 0), t(1, 0)).split(MAX_PIECE).is_empty());
+    }
+
+    #[test]
+    fn halves_meet_and_stop_at_a_second() {
+        let (a, b) = Window::new(t(1, 0), t(1, 4)).halves().unwrap();
+        assert_eq!((a.start, a.end, b.end), (t(1, 0), t(1, 2), t(1, 4)));
+        assert_eq!(a.end, b.start);
+        let tiny = Window::new(t(1, 0), t(1, 0) + Duration::seconds(1));
+        assert!(tiny.halves().is_none());
+    }
+
+    #[test]
+    fn seen_prunes_by_start_time() {
+        let mut seen = Seen::default();
+        seen.insert("1", t(1, 0).timestamp_millis());
+        seen.insert("2", t(1, 2).timestamp_millis());
+        seen.prune(t(1, 1));
+        assert!(!seen.contains("1"));
+        assert!(seen.contains("2"));
+        assert_eq!(
+            seen.entries(),
+            vec![("2".into(), t(1, 2).timestamp_millis())]
+        );
+    }
+}

@@ -16,6 +16,7 @@ use std::time::Duration;
     version,
     about = "Lacework (FortiCNAPP) alerts from the terminal: test, pull, poll, normalize",
     propagate_version = true,
+    args_override_self = true,
     after_help = "Examples:\n  lwctl auth test\n  lwctl alerts list --start -24h -o ndjson | jq .alertId\n  lwctl alerts poll --state ~/.lwctl/poll.state --out alerts.ndjson --normalize\n  lwctl normalize examples/alerts.json\n\nCredentials: flags, then LW_ACCOUNT, LW_SUBACCOUNT, LW_API_KEY, LW_API_SECRET, LW_API_TOKEN,\nLW_PROFILE, then the profile in ~/.lacework.toml (the Lacework CLI's file)."
 )]
 pub struct Cli {
@@ -141,10 +142,8 @@ fn time_arg(s: &str) -> Result<TimeArg, String> {
     if v.eq_ignore_ascii_case("now") {
         return Ok(TimeArg::Ago(Duration::ZERO));
     }
-    let rel = v.strip_prefix('-').unwrap_or(v);
-    if rel.ends_with(|c: char| "smhdw".contains(c)) && rel.starts_with(|c: char| c.is_ascii_digit())
-    {
-        return parse_duration(rel).map(TimeArg::Ago);
+    if let Some(ago) = crate::time::parse_ago(v) {
+        return ago.map(TimeArg::Ago);
     }
     crate::time::parse_time(v, Utc::now()).map(TimeArg::At)
 }

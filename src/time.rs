@@ -6,44 +6,48 @@ use std::time::Duration;
 /// Parses a duration: `90s`, `30m`, `24h`, `7d`, `2w`, `1h30m`, or a bare number of seconds.
 pub fn parse_duration(value: &str) -> Result<Duration, String> {
     let v = value.trim();
-    let bad =
-        || format!("invalid duration '{value}' (use a number with a unit: 90s, 30m, 24h, 7d, 2w)");
+    let bad = || {
+        format!(
+            "invalid duration '{value}' (use a number with a unit: 500ms, 90s, 30m, 24h, 7d, 2w)"
+        )
+    };
     if v.is_empty() {
         return Err(bad());
     }
     if let Ok(secs) = v.parse::<u64>() {
         return Ok(Duration::from_secs(secs));
     }
-    let mut total: u64 = 0;
-    let mut digits = String::new();
-    for c in v.chars() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-            continue;
-        }
-        let unit = match c {
-            's' => 1,
-            'm' => 60,
-            'h' => 3600,
-            'd' => 86_400,
-            'w' => 604_800,
+    let mut total_ms: u64 = 0;
+    let mut rest = v;
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        let units = rest[digits..]
+            .find(|c: char| c.is_ascii_digit())
+            .map_or(rest.len(), |i| i + digits);
+        let n: u64 = rest[..digits].parse().map_err(|_| bad())?;
+        let unit_ms = match &rest[digits..units] {
+            "ms" => 1,
+            "s" => 1000,
+            "m" => 60_000,
+            "h" => 3_600_000,
+            "d" => 86_400_000,
+            "w" => 604_800_000,
             _ => return Err(bad()),
         };
-        let n: u64 = digits.parse().map_err(|_| bad())?;
-        digits.clear();
-        total = n
-            .checked_mul(unit)
-            .and_then(|s| total.checked_add(s))
+        total_ms = n
+            .checked_mul(unit_ms)
+            .and_then(|x| total_ms.checked_add(x))
             .ok_or_else(bad)?;
+        rest = &rest[units..];
     }
-    if !digits.is_empty() {
-        return Err(bad());
-    }
+    let total = total_ms / 1000;
     // Far beyond anything the API can answer; keeps later date arithmetic from overflowing.
     if total > 100 * 365 * 86_400 {
         return Err(format!("duration '{value}' is longer than 100 years"));
     }
-    Ok(Duration::from_secs(total))
+    Ok(Duration::from_millis(total_ms))
 }
 
 /// Parses a point in time as a user types it.
@@ -65,11 +69,8 @@ pub fn parse_time(value: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Stri
             .single()
             .ok_or_else(|| format!("epoch seconds '{value}' out of range"));
     }
-    let rel = v.strip_prefix('-').unwrap_or(v);
-    if rel.ends_with(|c: char| "smhdw".contains(c)) && rel.starts_with(|c: char| c.is_ascii_digit())
-    {
-        let d = parse_duration(rel)?;
-        return chrono::Duration::from_std(d)
+    if let Some(d) = parse_ago(v) {
+        return chrono::Duration::from_std(d?)
             .ok()
             .and_then(|d| now.checked_sub_signed(d))
             .ok_or_else(|| format!("'{value}' reaches too far back"));
@@ -80,6 +81,14 @@ pub fn parse_time(value: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Stri
              2024-05-01T13, or RFC 3339 such as 2024-05-01T13:00:00Z)"
         )
     })
+}
+
+/// `-24h` or `24h`: how long ago, when the text is a duration; `None` when it is not one.
+pub fn parse_ago(value: &str) -> Option<Result<Duration, String>> {
+    let rel = value.strip_prefix('-').unwrap_or(value);
+    let looks_relative = rel.starts_with(|c: char| c.is_ascii_digit())
+        && rel.ends_with(|c: char| "smhdw".contains(c));
+    looks_relative.then(|| parse_duration(rel))
 }
 
 /// Parses the time formats alerts carry: the four Lacework formats and RFC 3339 with any offset.
@@ -166,6 +175,7 @@ mod tests {
         assert_eq!(parse_duration("1h30m").unwrap(), Duration::from_secs(5400));
         assert_eq!(parse_duration("7d").unwrap(), Duration::from_secs(604_800));
         assert_eq!(parse_duration("60").unwrap(), Duration::from_secs(60));
+        assert_eq!(parse_duration("250ms").unwrap(), Duration::from_millis(250));
         for bad in ["", "m", "5x", "5m3", "-5m", "99999999999999999999d", "1.5h"] {
             assert!(parse_duration(bad).is_err(), "{bad:?}");
         }

@@ -42,7 +42,10 @@ fn write_pages(cmd: &clap::Command, name: &str, dir: &Path) -> Result<()> {
     let mut buf = Vec::new();
     clap_mangen::Man::new(page).render(&mut buf)?;
     fs::write(dir.join(format!("{name}.1")), buf)?;
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+    for sub in cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+    {
         write_pages(sub, &format!("{name}-{}", sub.get_name()), dir)?;
     }
     Ok(())

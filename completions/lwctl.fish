@@ -1,0 +1,357 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_lwctl_global_optspecs
+    string join \n p/profile= a/account= subaccount= k/api-key= api-secret-file= org o/output= v/verbose no-cache no-input color= timeout= retries= max-wait= allow-insecure-config h/help V/version
+end
+
+function __fish_lwctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_lwctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_lwctl_using_subcommand
+    set -l cmd (__fish_lwctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c lwctl -n "__fish_lwctl_needs_command" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_needs_command" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_needs_command" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_needs_command" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_needs_command" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_needs_command" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_needs_command" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_needs_command" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_needs_command" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_needs_command" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_needs_command" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_needs_command" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_needs_command" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_needs_command" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_needs_command" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "auth" -d 'Check credentials and connectivity'
+complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "alerts" -d 'List, poll and inspect alerts'
+complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "normalize" -d 'Lacework alerts in, normalized SOC events out (NDJSON)'
+complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "configure" -d 'Write a profile to ~/.lacework.toml'
+complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "generate" -d 'Generate shell completions or man pages'
+complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -f -a "test" -d 'Exchange the key for a token and read one page of alerts, diagnosing what fails'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "test" -d 'Exchange the key for a token and read one page of alerts, diagnosing what fails'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -f -a "list" -d 'List alerts in a time range'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -f -a "poll" -d 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -f -a "get" -d 'Show one alert\'s details'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l start -d 'Start: -24h, -7d, now, epoch seconds, 2026-11-01, 2026-11-01T13, RFC 3339 [default: -24h]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l end -d 'End, same forms as --start; a future end is clamped to now [default: now]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l severity -d 'A level is a threshold (high = high and critical); a list is exact (critical,low)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l status -d 'Open, Closed or "In Progress"' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l type -d 'Alert type, e.g. NewExternalServerDns' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l limit -d 'Stop after N alerts' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l severity-ladder -d '4 folds critical into high (the connector\'s ladder); 5 keeps critical' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l normalize -d 'Emit normalized SOC events instead of Lacework\'s alert objects'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l since -d 'First window (no state yet, or no --state): this far back' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l state -d 'State file: the cursor, recent IDs and the output\'s committed length' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l out -d 'Append NDJSON to this file (fsync\'d before the state is committed) instead of stdout' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l overlap -d 'How far back each window reaches before the cursor, for alerts that show up late' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l every -d 'Keep running and poll on this interval; SIGINT/SIGTERM commit and exit 0' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l severity -d 'A level is a threshold (high = high and critical); a list is exact (critical,low)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l status -d 'Open, Closed or "In Progress"' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l type -d 'Alert type, e.g. NewExternalServerDns' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l severity-ladder -d '4 folds critical into high (the connector\'s ladder); 5 keeps critical' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l wait -d 'Wait for another poll holding the state lock instead of exiting 9'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l normalize -d 'Emit normalized SOC events instead of Lacework\'s alert objects'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l scope -d 'Which part of the alert' -r -f -a "Details\t''
+Investigation\t''
+Events\t''
+RelatedAlerts\t''
+Integrations\t''
+Timeline\t''
+ObservationTimeline\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "list" -d 'List alerts in a time range'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "poll" -d 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one alert\'s details'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l severity-ladder -d '4 folds critical into high (the connector\'s ladder); 5 keeps critical' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l skip-invalid -d 'Skip records that are not alerts, count them and report where, instead of exiting 8'
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l json-file -d 'The API key file downloaded from the Lacework console' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "completions" -d 'Write completion scripts for every supported shell'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "man" -d 'Write man pages'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l dir -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l dir -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Write completion scripts for every supported shell'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Write man pages'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure generate help" -f -a "auth" -d 'Check credentials and connectivity'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure generate help" -f -a "alerts" -d 'List, poll and inspect alerts'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure generate help" -f -a "normalize" -d 'Lacework alerts in, normalized SOC events out (NDJSON)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure generate help" -f -a "configure" -d 'Write a profile to ~/.lacework.toml'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure generate help" -f -a "generate" -d 'Generate shell completions or man pages'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "test" -d 'Exchange the key for a token and read one page of alerts, diagnosing what fails'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "list" -d 'List alerts in a time range'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "poll" -d 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "get" -d 'Show one alert\'s details'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Write completion scripts for every supported shell'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Write man pages'

@@ -1,0 +1,43 @@
+//! The committed completions and man pages match what the CLI generates now.
+
+use std::fs;
+use std::path::Path;
+
+fn assert_same_tree(committed: &Path, fresh: &Path) {
+    let names = |d: &Path| {
+        let mut v: Vec<String> = fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        names(committed),
+        names(fresh),
+        "files differ in {}",
+        committed.display()
+    );
+    for n in names(fresh) {
+        assert!(
+            fs::read(committed.join(&n)).unwrap() == fs::read(fresh.join(&n)).unwrap(),
+            "{} is stale: run `cargo run -- generate completions && cargo run -- generate man`",
+            committed.join(&n).display()
+        );
+    }
+}
+
+#[test]
+fn completions_and_man_pages_are_current() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    for (what, dir) in [("completions", "completions"), ("man", "man")] {
+        let out = tmp.path().join(dir);
+        assert_cmd::Command::new(env!("CARGO_BIN_EXE_lwctl"))
+            .args(["generate", what, "--dir"])
+            .arg(&out)
+            .assert()
+            .success();
+        assert_same_tree(&root.join(dir), &out);
+    }
+}

@@ -1,0 +1,255 @@
+use crate::{ndjson, World};
+use serde_json::Value;
+use std::fs;
+
+const A1: &str = r#"{"alertId":101,"alertName":"Root login","alertType":"CloudActivityLogIngestion","severity":"Critical","status":"Open","startTime":"2026-11-20T10:00:00.000Z","alertInfo":{"subject":"s1","description":"d1, with \"quotes\""},"policyId":"lw-1","extra":1.50e0}"#;
+const A2: &str = r#"{"alertId": 102, "alertType": "NewUser", "severity": 4, "status": "Closed", "startTime": "2026-11-20T11", "alertInfo": {"subject": "caf\u00e9"}}"#;
+const A3: &str = r#"{"alertId":"103","severity":"informational","startTime":"2026-11-20"}"#;
+
+fn events(out: &[u8]) -> Vec<Value> {
+    ndjson(out)
+}
+
+#[test]
+fn every_input_shape_in_one_run() {
+    let w = World::new();
+    let nd = w.path("a.ndjson");
+    fs::write(&nd, format!("{A1}\n\n{A2}\n")).unwrap();
+    let arr = w.path("b.json");
+    fs::write(&arr, format!("[\n  {A1},\n  {A3}\n]\n")).unwrap();
+    let pages = w.path("c.json");
+    fs::write(
+        &pages,
+        format!(
+            "{{\"paging\":{{\"rows\":2,\"totalRows\":3,\"urls\":{{\"nextPage\":\"x\"}}}},\"data\":[{A1},{A2}]}}{{\"paging\":{{}},\"data\":[{A3}]}}"
+        ),
+    )
+    .unwrap();
+    let single = w.path("d.json");
+    fs::write(&single, A2).unwrap();
+    let out = w
+        .bare()
+        .arg("normalize")
+        .args([&nd, &arr, &pages, &single])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let ev = events(&out.stdout);
+    let ids: Vec<&str> = ev
+        .iter()
+        .map(|e| e["external_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["101", "102", "101", "103", "101", "102", "103", "102"]
+    );
+    // raw_event is byte-identical to the input object.
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].ends_with(&format!(",\"raw_event\":{A1}}}")));
+    assert!(lines[1].ends_with(&format!(",\"raw_event\":{A2}}}")));
+    assert!(lines[3].ends_with(&format!(",\"raw_event\":{A3}}}")));
+    let e = &ev[0];
+    assert_eq!(e["source"], "lacework");
+    assert_eq!(e["title"], "Root login");
+    assert_eq!(e["description"], "d1, with \"quotes\"");
+    assert_eq!(e["severity"], "high");
+    assert_eq!(e["category"], "cloud");
+    assert_eq!(e["event_type"], "CloudActivityLogIngestion");
+    assert_eq!(e["rule_name"], "lw-1");
+    assert_eq!(e["status"], "Open");
+    assert_eq!(e["created_at"], "2026-11-20T10:00:00Z");
+    assert!(e.get("account").is_none() && e.get("subaccount").is_none());
+    assert_eq!(ev[1]["title"], "café");
+    assert_eq!(ev[1]["severity"], "low");
+    assert_eq!(ev[1]["created_at"], "2026-11-20T11:00:00Z");
+    assert!(ev[1]["description"].is_null() && ev[1]["rule_name"].is_null());
+    assert_eq!(ev[3]["title"], "Lacework alert");
+    assert_eq!(ev[3]["severity"], "info");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn stdin_flags_ladder_and_already_normalized_input() {
+    let w = World::new();
+    let out = w
+        .bare()
+        .args([
+            "-a",
+            "YourCorp.lacework.net",
+            "--subaccount",
+            "prod",
+            "normalize",
+            "--severity-ladder",
+            "5",
+            "-",
+        ])
+        .write_stdin(format!("{A1}\n"))
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let ev = events(&out.stdout);
+    assert_eq!(ev[0]["severity"], "critical");
+    assert_eq!(ev[0]["account"], "yourcorp");
+    assert_eq!(ev[0]["subaccount"], "prod");
+    // Fed back in, events are derived again from raw_event, not wrapped twice.
+    let again = w
+        .bare()
+        .args(["normalize", "--severity-ladder", "5"])
+        .write_stdin(out.stdout.clone())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert_eq!(again.stdout, out.stdout);
+}
+
+#[test]
+fn unknown_severities_are_medium_with_one_warning() {
+    let w = World::new();
+    let out = w
+        .bare()
+        .arg("normalize")
+        .write_stdin("{\"alertId\":1,\"severity\":\"Severe\"}\n{\"alertId\":2}\n{\"alertId\":3,\"severity\":\"Severe\"}\n")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(events(&out.stdout)
+        .iter()
+        .all(|e| e["severity"] == "medium"));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("3 alert(s)")
+            && err.contains("\"Severe\" ×2")
+            && err.contains("\"(missing)\" ×1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn invalid_input_exits_8_with_the_place_and_keeps_whole_lines() {
+    let w = World::new();
+    let f = w.path("bad.ndjson");
+    fs::write(
+        &f,
+        format!("{A1}\n{A3}\n{{\"alertId\": 5, \"x\": }}\n{A2}\n"),
+    )
+    .unwrap();
+    let out = w
+        .bare()
+        .arg("normalize")
+        .arg(&f)
+        .assert()
+        .code(8)
+        .get_output()
+        .clone();
+    assert_eq!(events(&out.stdout).len(), 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("{}:3:21: invalid JSON", f.display())),
+        "{err}"
+    );
+
+    for (input, place, what) in [
+        ("[1]", ":1:2:", "expected an alert object"),
+        ("{\"alertName\":\"x\"}\n", ":1:1:", "no alertId"),
+        ("garbage\n", ":1:1:", "expected an alert object"),
+        (
+            "{\"alertId\":1}\n{\"alertId\":2\n{\"alertId\":3}\n",
+            ":2:13:",
+            "NDJSON",
+        ),
+        ("[{\"alertId\":1},", ":1:", "end of input"),
+    ] {
+        let out = w
+            .bare()
+            .arg("normalize")
+            .write_stdin(input)
+            .assert()
+            .code(8)
+            .get_output()
+            .clone();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!("<stdin>{place}")) && err.contains(what),
+            "{input:?}: {err}"
+        );
+        assert!(out.stdout.is_empty() || out.stdout.ends_with(b"\n"));
+    }
+}
+
+#[test]
+fn skip_invalid_counts_and_reports() {
+    let w = World::new();
+    let out = w
+        .bare()
+        .args(["normalize", "--skip-invalid"])
+        .write_stdin(format!("{A1}\nnot json\n[1, {A2}]\n{{\"x\":1}}\n{A3}\n"))
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let ids: Vec<String> = events(&out.stdout)
+        .iter()
+        .map(|e| e["external_id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids, ["101", "102", "103"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("skipped 3 invalid record(s)"), "{err}");
+    assert!(
+        err.contains("<stdin>:2:1") && err.contains("<stdin>:3:2") && err.contains("<stdin>:4:1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_shipped_example_normalizes() {
+    let w = World::new();
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/alerts.json");
+    let out = w
+        .bare()
+        .arg("normalize")
+        .arg(example)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let ev = events(&out.stdout);
+    assert_eq!(ev.len(), 10);
+    assert!(ev
+        .iter()
+        .all(|e| e["source"] == "lacework" && e["raw_event"]["alertId"].is_u64()));
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    let w = World::new();
+    let input: String = (0..20_000)
+        .map(|i| format!("{{\"alertId\":{i},\"severity\":\"High\"}}\n"))
+        .collect();
+    let f = w.path("big.ndjson");
+    fs::write(&f, input).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_lwctl"))
+        .arg("normalize")
+        .arg(&f)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

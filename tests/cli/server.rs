@@ -1,0 +1,621 @@
+//! A small Lacework-like API server on 127.0.0.1 for the tests: tokens, `/Alerts` with real
+//! paging, `/Alerts/search`, detail scopes, subaccounts, rate-limit headers, and faults injected
+//! per request or at a seeded rate.
+
+use chrono::{DateTime, Duration, Utc};
+use serde_json::{json, Value};
+use std::collections::{HashMap, VecDeque};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread;
+
+pub const KEY_ID: &str = "TESTCORP_0123456789ABCDEF0123456789ABCDEF";
+pub const SECRET: &str = "_s3cr3t0123456789abcdef0123456789";
+/// A key made inside subaccount `sub-a`.
+pub const SUB_KEY_ID: &str = "SUBA_KEY_0123456789ABCDEF0123456789";
+pub const SUB_SECRET: &str = "_subsecret_abcdef0123456789abcdef";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    Status(u16),
+    /// 429 with this many seconds in `RateLimit-Reset`.
+    RateLimited(u64),
+    /// Close the connection before any byte of the answer.
+    Reset,
+    /// Promise a body by Content-Length and send half of it.
+    Truncate,
+    /// 200 with an HTML page.
+    Html,
+    /// Answer after this many milliseconds.
+    Slow(u64),
+    /// 401 and forget the token, as if it expired.
+    Expire,
+}
+
+#[derive(Debug, Clone)]
+pub struct Alert {
+    pub id: u64,
+    pub start: DateTime<Utc>,
+    pub severity: Value,
+    pub status: String,
+    pub alert_type: String,
+    /// The object exactly as the server sends it.
+    pub json: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Logged {
+    pub method: String,
+    pub path: String,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Logged {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+pub struct State {
+    pub alerts: Vec<Alert>,
+    pub page_size: usize,
+    /// Subaccounts the parent key may name in `Account-Name`.
+    pub subaccounts: Vec<String>,
+    pub log: Vec<Logged>,
+    pub token_exchanges: u32,
+    tokens: HashMap<String, (String, DateTime<Utc>)>,
+    next_token: u64,
+    /// Faults for the next data requests, in order.
+    pub queue: VecDeque<Fault>,
+    /// Faults at this rate on data requests, chosen by a seeded generator.
+    pub fault_rate: f64,
+    pub fault_kinds: Vec<Fault>,
+    rng: u64,
+    /// A next-page link to hand out instead of our own.
+    pub foreign_next: Option<String>,
+    /// Queries longer than this report 500,000 rows (the API's cap) and are cut short.
+    pub cap_longer_than: Option<Duration>,
+    /// Include alerts that start exactly at `endTime`.
+    pub inclusive_end: bool,
+    pub remaining: u64,
+    /// Stored searches: window, filters.
+    searches: Vec<(DateTime<Utc>, DateTime<Utc>, Vec<Value>)>,
+    base: String,
+}
+
+impl State {
+    fn rand(&mut self) -> f64 {
+        // xorshift64*: deterministic per seed.
+        let mut x = self.rng;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.rng = x;
+        (x.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    pub fn seed(&mut self, seed: u64) {
+        self.rng = seed.max(1);
+    }
+
+    pub fn add(&mut self, a: Alert) {
+        self.alerts.push(a);
+    }
+
+    /// Alerts the server holds in `[start, end)`, as the ground truth for comparisons.
+    pub fn ids_between(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> Vec<u64> {
+        let mut v: Vec<u64> = self
+            .alerts
+            .iter()
+            .filter(|a| a.start >= start && a.start < end)
+            .map(|a| a.id)
+            .collect();
+        v.sort();
+        v
+    }
+
+    pub fn requests_to(&self, prefix: &str) -> usize {
+        self.log
+            .iter()
+            .filter(|l| l.path.starts_with(prefix))
+            .count()
+    }
+}
+
+pub struct Server {
+    pub url: String,
+    state: Arc<Mutex<State>>,
+    stop: Arc<AtomicBool>,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
+    }
+}
+
+/// A realistic alert at `start`.
+pub fn alert(
+    id: u64,
+    start: DateTime<Utc>,
+    severity: Value,
+    status: &str,
+    alert_type: &str,
+) -> Alert {
+    let end = start + Duration::hours(1);
+    let obj = json!({
+        "alertId": id,
+        "alertName": format!("Alert {id}: unusual activity"),
+        "alertType": alert_type,
+        "severity": severity,
+        "status": status,
+        "startTime": start.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+        "endTime": end.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+        "alertInfo": {"subject": format!("subject {id}"), "description": format!("Workload {id} did \"something\", then more\u{2014}see timeline")},
+        "derivedFields": {"category": "Anomaly", "sub_category": "Application", "source": "Agent"},
+        "policyId": format!("LW-{}", id % 7),
+        "reachability": "UNKNOWN",
+        "internetExposure": "UNKNOWN",
+        "lastUserUpdatedTime": ""
+    });
+    Alert {
+        id,
+        start,
+        severity,
+        status: status.into(),
+        alert_type: alert_type.into(),
+        json: obj.to_string(),
+    }
+}
+
+/// `n` alerts spread evenly over `[from, to)`, with mixed severities, statuses and types.
+pub fn generate(first_id: u64, n: u64, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Alert> {
+    let span = (to - from).num_milliseconds();
+    let sevs = [
+        json!("Critical"),
+        json!("High"),
+        json!("Medium"),
+        json!("Low"),
+        json!("Info"),
+        json!(3),
+        json!("high"),
+    ];
+    let statuses = ["Open", "Closed", "In Progress"];
+    let types = [
+        "NewExternalServerDns",
+        "CloudActivityLogIngestion",
+        "NewUser",
+    ];
+    (0..n)
+        .map(|i| {
+            let start = from + Duration::milliseconds(span * i as i64 / n as i64);
+            let id = first_id + i;
+            alert(
+                id,
+                start,
+                sevs[(id % 7) as usize].clone(),
+                statuses[(id % 3) as usize],
+                types[(id % 5 % 3) as usize],
+            )
+        })
+        .collect()
+}
+
+impl Server {
+    pub fn start() -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let url = format!("http://127.0.0.1:{port}");
+        let state = Arc::new(Mutex::new(State {
+            alerts: Vec::new(),
+            page_size: 100,
+            subaccounts: vec!["sub-a".into(), "sub-b".into()],
+            log: Vec::new(),
+            token_exchanges: 0,
+            tokens: HashMap::new(),
+            next_token: 1,
+            queue: VecDeque::new(),
+            fault_rate: 0.0,
+            fault_kinds: Vec::new(),
+            rng: 0x9e37_79b9_7f4a_7c15,
+            foreign_next: None,
+            cap_longer_than: None,
+            inclusive_end: false,
+            remaining: 480,
+            searches: Vec::new(),
+            base: url.clone(),
+        }));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (st, sp) = (Arc::clone(&state), Arc::clone(&stop));
+        thread::spawn(move || {
+            for conn in listener.incoming() {
+                if sp.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(conn) = conn else { continue };
+                let st = Arc::clone(&st);
+                thread::spawn(move || handle(conn, &st));
+            }
+        });
+        Server {
+            url,
+            state,
+            stop,
+            port,
+        }
+    }
+
+    pub fn state(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+struct Reply {
+    status: u16,
+    body: String,
+    content_type: &'static str,
+    extra: Vec<(String, String)>,
+}
+
+fn reply(status: u16, body: Value) -> Reply {
+    Reply {
+        status,
+        body: body.to_string(),
+        content_type: "application/json",
+        extra: Vec::new(),
+    }
+}
+
+fn handle(mut conn: TcpStream, state: &Mutex<State>) {
+    let mut reader = BufReader::new(conn.try_clone().unwrap());
+    let mut line = String::new();
+    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+        return;
+    }
+    let mut parts = line.split_whitespace();
+    let method = parts.next().unwrap_or("").to_owned();
+    let target = parts.next().unwrap_or("").to_owned();
+    let mut headers = Vec::new();
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
+            break;
+        }
+        if let Some((k, v)) = h.trim_end().split_once(':') {
+            headers.push((k.trim().to_owned(), v.trim().to_owned()));
+        }
+    }
+    let len: usize = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(0);
+    let mut body = vec![0; len];
+    let _ = reader.read_exact(&mut body);
+    let logged = Logged {
+        method,
+        path: target,
+        headers,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    };
+    let (reply, fault) = {
+        let mut st = state.lock().unwrap_or_else(|e| e.into_inner());
+        st.log.push(logged.clone());
+        route(&mut st, &logged)
+    };
+    match fault {
+        Some(Fault::Reset) => {
+            let _ = conn.shutdown(Shutdown::Both);
+            return;
+        }
+        Some(Fault::Slow(ms)) => thread::sleep(std::time::Duration::from_millis(ms)),
+        _ => {}
+    }
+    let remaining = {
+        let mut st = state.lock().unwrap_or_else(|e| e.into_inner());
+        st.remaining = st.remaining.saturating_sub(1);
+        st.remaining
+    };
+    let mut head = format!(
+        "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\nRateLimit-Limit: 480\r\nRateLimit-Remaining: {remaining}\r\n",
+        reply.status,
+        reply.content_type,
+        reply.body.len()
+    );
+    for (k, v) in &reply.extra {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    let body = if fault == Some(Fault::Truncate) {
+        &reply.body[..reply.body.len() / 2]
+    } else {
+        &reply.body[..]
+    };
+    let _ = conn.write_all(head.as_bytes());
+    let _ = conn.write_all(body.as_bytes());
+    let _ = conn.flush();
+    let _ = conn.shutdown(Shutdown::Both);
+}
+
+fn query(path: &str) -> HashMap<String, String> {
+    path.split_once('?')
+        .map(|(_, q)| q)
+        .unwrap_or("")
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (k.to_owned(), v.replace("%3A", ":").replace("%2B", "+")))
+        .collect()
+}
+
+fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
+    let path = req.path.split('?').next().unwrap_or("");
+    if path == "/api/v2/access/tokens" && req.method == "POST" {
+        return (token(st, req), None);
+    }
+    // Everything else needs a valid bearer token.
+    let token = req
+        .header("Authorization")
+        .and_then(|a| a.strip_prefix("Bearer "))
+        .unwrap_or("");
+    let Some((key, expires)) = st.tokens.get(token).cloned() else {
+        return (
+            reply(401, json!({"message": "Invalid or expired token"})),
+            None,
+        );
+    };
+    if expires < Utc::now() {
+        return (reply(401, json!({"message": "Token expired"})), None);
+    }
+    let sub = req.header("Account-Name").map(str::to_ascii_lowercase);
+    let allowed = match (key.as_str(), sub.as_deref()) {
+        // A key made inside sub-a reaches sub-a (its own account by default) and nothing else.
+        (SUB_KEY_ID, None | Some("sub-a")) => true,
+        (SUB_KEY_ID, _) => false,
+        (_, None) => true,
+        (_, Some(s)) => st.subaccounts.iter().any(|x| x == s),
+    };
+    if !allowed {
+        return (
+            reply(
+                403,
+                json!({"message": "User is not authorized to access this account"}),
+            ),
+            None,
+        );
+    }
+    // Faults apply to data requests only.
+    let fault = st.queue.pop_front().or_else(|| {
+        if st.fault_rate > 0.0 && st.rand() < st.fault_rate && !st.fault_kinds.is_empty() {
+            let i = (st.rand() * st.fault_kinds.len() as f64) as usize;
+            Some(st.fault_kinds[i.min(st.fault_kinds.len() - 1)])
+        } else {
+            None
+        }
+    });
+    match fault {
+        Some(Fault::Status(code)) => {
+            return (
+                reply(code, json!({"message": format!("injected {code}")})),
+                fault,
+            )
+        }
+        Some(Fault::RateLimited(reset)) => {
+            let mut r = reply(429, json!({"message": "Rate limit exceeded"}));
+            r.extra.push(("RateLimit-Reset".into(), reset.to_string()));
+            return (r, fault);
+        }
+        Some(Fault::Html) => {
+            return (
+                Reply {
+                    status: 200,
+                    body: "<html><body><h1>Service temporarily unavailable</h1></body></html>"
+                        .into(),
+                    content_type: "text/html",
+                    extra: Vec::new(),
+                },
+                fault,
+            )
+        }
+        Some(Fault::Expire) => {
+            st.tokens.remove(token);
+            return (reply(401, json!({"message": "Token expired"})), fault);
+        }
+        _ => {}
+    }
+    let r = if path == "/api/v2/Alerts" && req.method == "GET" {
+        let q = query(&req.path);
+        match (q.get("startTime"), q.get("endTime")) {
+            (Some(s), Some(e)) => search(st, s, e, Vec::new()),
+            _ => reply(
+                400,
+                json!({"message": "startTime and endTime required in this server"}),
+            ),
+        }
+    } else if path == "/api/v2/Alerts/search" && req.method == "POST" {
+        let body: Value = serde_json::from_str(&req.body).unwrap_or(Value::Null);
+        let tf = &body["timeFilter"];
+        let filters = body["filters"].as_array().cloned().unwrap_or_default();
+        search(
+            st,
+            tf["startTime"].as_str().unwrap_or(""),
+            tf["endTime"].as_str().unwrap_or(""),
+            filters,
+        )
+    } else if let Some(rest) = path.strip_prefix("/api/v2/Alerts/next/") {
+        let mut it = rest.split('/');
+        let id: usize = it.next().and_then(|x| x.parse().ok()).unwrap_or(usize::MAX);
+        let page: usize = it.next().and_then(|x| x.parse().ok()).unwrap_or(0);
+        match st.searches.get(id).cloned() {
+            Some((s, e, f)) => page_of(st, id, s, e, &f, page),
+            None => reply(404, json!({"message": "no such page"})),
+        }
+    } else if let Some(id) = path.strip_prefix("/api/v2/Alerts/") {
+        details(
+            st,
+            id,
+            query(&req.path)
+                .get("scope")
+                .map(String::as_str)
+                .unwrap_or(""),
+        )
+    } else {
+        reply(404, json!({"message": format!("no route {path}")}))
+    };
+    (r, fault)
+}
+
+fn token(st: &mut State, req: &Logged) -> Reply {
+    let body: Value = serde_json::from_str(&req.body).unwrap_or(Value::Null);
+    let key = body["keyId"].as_str().unwrap_or("");
+    let secret = req.header("X-LW-UAKS").unwrap_or("");
+    let ok = (key == KEY_ID && secret == SECRET) || (key == SUB_KEY_ID && secret == SUB_SECRET);
+    if !ok {
+        return reply(401, json!({"message": "Invalid credentials"}));
+    }
+    st.token_exchanges += 1;
+    let token = format!("tok_{:04}_{}", st.next_token, "x".repeat(24));
+    st.next_token += 1;
+    let expires = Utc::now() + Duration::seconds(body["expiryTime"].as_i64().unwrap_or(3600));
+    st.tokens.insert(token.clone(), (key.to_owned(), expires));
+    reply(
+        201,
+        json!({"token": token, "expiresAt": expires.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()}),
+    )
+}
+
+fn parse(t: &str) -> Option<DateTime<Utc>> {
+    lwctl::time::parse_api_time(t)
+}
+
+fn matches(a: &Alert, filters: &[Value]) -> bool {
+    filters.iter().all(|f| {
+        let field = f["field"].as_str().unwrap_or("");
+        let have = match field {
+            "severity" => match &a.severity {
+                Value::String(s) => s.to_ascii_lowercase(),
+                Value::Number(n) => ["", "critical", "high", "medium", "low", "info"]
+                    [n.as_u64().unwrap_or(0).min(5) as usize]
+                    .to_owned(),
+                _ => String::new(),
+            },
+            "status" => a.status.to_ascii_lowercase(),
+            "alertType" => a.alert_type.to_ascii_lowercase(),
+            _ => return true,
+        };
+        let values: Vec<String> = match f["expression"].as_str() {
+            Some("in") => f["values"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str())
+                .map(str::to_ascii_lowercase)
+                .collect(),
+            _ => vec![f["value"].as_str().unwrap_or("").to_ascii_lowercase()],
+        };
+        values.contains(&have)
+    })
+}
+
+fn search(st: &mut State, start: &str, end: &str, filters: Vec<Value>) -> Reply {
+    let (Some(s), Some(e)) = (parse(start), parse(end)) else {
+        return reply(400, json!({"message": "Invalid time format"}));
+    };
+    if e > Utc::now() + Duration::seconds(5) {
+        return reply(
+            400,
+            json!({"message": "endTime cannot be after current time"}),
+        );
+    }
+    if e - s > Duration::days(7) {
+        return reply(400, json!({"message": "Time range cannot exceed 7 days"}));
+    }
+    st.searches.push((s, e, filters.clone()));
+    let id = st.searches.len() - 1;
+    page_of(st, id, s, e, &filters, 0)
+}
+
+fn page_of(
+    st: &State,
+    id: usize,
+    s: DateTime<Utc>,
+    e: DateTime<Utc>,
+    filters: &[Value],
+    page: usize,
+) -> Reply {
+    let mut rows: Vec<&Alert> = st
+        .alerts
+        .iter()
+        .filter(|a| a.start >= s && (a.start < e || (st.inclusive_end && a.start == e)))
+        .filter(|a| matches(a, filters))
+        .collect();
+    rows.sort_by_key(|a| (a.start, a.id));
+    let capped = st.cap_longer_than.is_some_and(|c| e - s > c);
+    let total = if capped { 500_000 } else { rows.len() };
+    if capped {
+        // The real API stops at the cap: the client must split, not trust this answer.
+        rows.truncate(rows.len() / 2);
+    }
+    let from = page * st.page_size;
+    let chunk: Vec<&str> = rows
+        .iter()
+        .skip(from)
+        .take(st.page_size)
+        .map(|a| a.json.as_str())
+        .collect();
+    let more = from + st.page_size < rows.len();
+    let next = if more {
+        st.foreign_next
+            .clone()
+            .unwrap_or_else(|| format!("{}/api/v2/Alerts/next/{id}/{}", st.base, page + 1))
+    } else {
+        String::new()
+    };
+    let body = format!(
+        "{{\"paging\":{{\"rows\":{},\"totalRows\":{total},\"urls\":{{\"nextPage\":{}}}}},\"data\":[{}]}}",
+        chunk.len(),
+        if more { format!("\"{next}\"") } else { "null".into() },
+        chunk.join(",")
+    );
+    Reply {
+        status: 200,
+        body,
+        content_type: "application/json",
+        extra: Vec::new(),
+    }
+}
+
+fn details(st: &State, id: &str, scope: &str) -> Reply {
+    let Some(a) = id
+        .parse::<u64>()
+        .ok()
+        .and_then(|id| st.alerts.iter().find(|a| a.id == id))
+    else {
+        return reply(404, json!({"message": "Alert not found"}));
+    };
+    let data = match scope {
+        "Details" => json!([serde_json::from_str::<Value>(&a.json).unwrap()]),
+        "Investigation" => json!([
+            {"question": "Is this a known bad IP?", "answer": "Yes"},
+            {"question": "Was MFA used?", "answer": "No"}
+        ]),
+        "Events" => json!([{"EVENT_TYPE": "DNS", "HOSTNAME": "pastebin.example"}]),
+        "RelatedAlerts" => {
+            json!([{"alertId": a.id + 1, "alertName": "related", "severity": "Low"}])
+        }
+        "Integrations" => json!([]),
+        "Timeline" => {
+            json!([{"id": 1, "entryType": "Comment", "message": {"value": "looked at it"}, "user": {"username": "alice"}}])
+        }
+        "ObservationTimeline" => return reply(404, json!({"message": "No data for scope"})),
+        _ => return reply(400, json!({"message": "Invalid scope"})),
+    };
+    reply(200, json!({"data": data}))
+}

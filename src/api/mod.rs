@@ -485,23 +485,29 @@ impl Client {
                             .unwrap_or_default();
                         match self.status_failure(status, &headers, &path, message, uaks.is_some())
                         {
-                            StatusOutcome::Refresh if !refreshed => {
-                                refreshed = true;
+                            StatusOutcome::Refresh => {
+                                // The first 401 costs nothing: tokens expire. Another one on a
+                                // fresh token spends the retry budget, so a server that refuses
+                                // every token ends in exit 3 instead of a loop.
+                                if refreshed && attempt > self.opts.retries {
+                                    return Err(ApiError::Unauthorized {
+                                        message: "freshly exchanged tokens were refused (401)"
+                                            .into(),
+                                        curl: Some(self.curl_line()),
+                                    });
+                                }
                                 self.trace(1, || {
-                                    "token refused (401); exchanging the key for a fresh one and retrying once".into()
+                                    "token refused (401); exchanging the key for a fresh one and retrying".into()
                                 });
                                 *self.token.borrow_mut() = None;
                                 if let Some(c) = &self.cache {
                                     c.drop_token();
                                 }
-                                attempt -= 1;
+                                if !refreshed {
+                                    attempt -= 1;
+                                }
+                                refreshed = true;
                                 continue;
-                            }
-                            StatusOutcome::Refresh => {
-                                return Err(ApiError::Unauthorized {
-                                    message: "a freshly exchanged token was refused (401)".into(),
-                                    curl: Some(self.curl_line()),
-                                })
                             }
                             StatusOutcome::Fail(f) => f,
                         }

@@ -210,7 +210,6 @@ impl Poller<'_> {
             )?),
             None => None,
         };
-        let committed_len = out.as_ref().map_or(0, |o| o.committed);
         let normalizer = crate::cmd::alerts::normalizer(self.client, &self.args.normalize);
         let mut sink = PollSink {
             writer: match out {
@@ -227,8 +226,20 @@ impl Poller<'_> {
             added: 0,
             stop: self.stop,
         };
-        let progress = self.ctx.ui.progress();
         let mut seen = seen;
+        // A file this state has no mark for yet: record where it starts before writing to it,
+        // so a run killed mid-write is cut back to here.
+        if let Writer::File(o) = &sink.writer {
+            let known = state
+                .as_ref()
+                .and_then(|s| s.output.as_ref())
+                .map(|m| &m.path);
+            if known != Some(&o.path) {
+                let cursor = sink.cursor;
+                sink.commit(cursor, &seen)?;
+            }
+        }
+        let progress = self.ctx.ui.progress();
         let result = Walk {
             client: self.client,
             filters: &self.filters,
@@ -243,7 +254,8 @@ impl Poller<'_> {
             Err(e) => {
                 // Nothing of this piece is committed: take it back out of the file too.
                 if let Writer::File(o) = &mut sink.writer {
-                    let _ = o.rollback(committed_len.max(o.committed));
+                    let committed = o.committed;
+                    let _ = o.rollback(committed);
                 }
                 return Err(e);
             }

@@ -216,16 +216,18 @@ fn early_expiry_is_refreshed_exactly_once() {
         .clone();
     assert_eq!(crate::ids(&out.stdout), vec![1]);
     assert_eq!(w.server.state().token_exchanges, 2);
-    // A token that is refused again after the refresh is an authentication failure, not a loop.
-    w.server
-        .state()
-        .queue
-        .extend([Fault::Expire, Fault::Expire]);
-    w.cmd()
-        .args(["alerts", "list", "--start", "-1h"])
+    // Tokens refused again and again end in an authentication failure within the retry budget.
+    w.server.state().queue.extend([Fault::Expire; 10]);
+    let out = w
+        .cmd()
+        .args(["--retries", "2", "alerts", "list", "--start", "-1h"])
         .assert()
-        .code(3);
-    assert_eq!(w.server.state().token_exchanges, 3);
+        .code(3)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("freshly exchanged tokens were refused"));
+    // One free refresh, then one per retry.
+    assert_eq!(w.server.state().token_exchanges, 2 + 3);
 }
 
 #[test]

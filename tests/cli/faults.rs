@@ -1,1 +1,298 @@
+//! The hostile network: seeded faults at 30% on data requests, and every secret kept in.
 
+use crate::server::{self, Fault};
+use crate::{assert_ids, assert_no_secrets, ids, mode, ndjson, World};
+use chrono::{Duration, Utc};
+use std::fs;
+
+const ALL_FAULTS: [Fault; 10] = [
+    Fault::Status(500),
+    Fault::Status(502),
+    Fault::Status(503),
+    Fault::Status(504),
+    Fault::RateLimited(1),
+    Fault::Reset,
+    Fault::Truncate,
+    Fault::Html,
+    Fault::Slow(1500),
+    Fault::Expire,
+];
+
+fn hostile(seed: u64, n: u64, days: i64) -> World {
+    let w = World::new();
+    let now = Utc::now();
+    let mut st = w.server.state();
+    st.alerts = server::generate(
+        1,
+        n,
+        now - Duration::days(days) + Duration::minutes(5),
+        now - Duration::minutes(1),
+    );
+    st.page_size = 40;
+    st.fault_rate = 0.3;
+    st.fault_kinds = ALL_FAULTS.to_vec();
+    st.seed(seed);
+    drop(st);
+    w
+}
+
+fn all_ids(w: &World) -> Vec<u64> {
+    let mut v: Vec<u64> = w.server.state().alerts.iter().map(|a| a.id).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn list_through_30_percent_faults_is_exact() {
+    for seed in [1, 2, 3] {
+        let w = hostile(seed, 1200, 9);
+        let out = w
+            .cmd()
+            .args([
+                "--timeout",
+                "1s",
+                "--retries",
+                "10",
+                "-vv",
+                "alerts",
+                "list",
+                "--start",
+                "-9d",
+                "-o",
+                "ndjson",
+            ])
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        assert_ids(&ids(&out.stdout), &all_ids(&w));
+        let err = String::from_utf8_lossy(&out.stderr);
+        // Retries are observable, with their reasons.
+        assert!(err.contains("retrying GET"), "seed {seed}");
+        assert!(!err.contains("panicked"));
+        assert_no_secrets(&[&out.stdout, &out.stderr]);
+        let st = w.server.state();
+        assert!(st.log.len() > 40, "a real multi-page, multi-piece walk");
+    }
+}
+
+#[test]
+fn poll_through_30_percent_faults_is_exact() {
+    let w = hostile(7, 300, 1);
+    let state = w.path("s.json");
+    let out = w.path("o.ndjson");
+    for i in 0..4 {
+        {
+            let now = Utc::now();
+            let mut st = w.server.state();
+            for a in server::generate(
+                10_000 + i * 100,
+                20,
+                now - Duration::minutes(3),
+                now - Duration::seconds(1),
+            ) {
+                st.add(a);
+            }
+        }
+        let run = w
+            .cmd()
+            .args([
+                "--timeout",
+                "1s",
+                "--retries",
+                "10",
+                "-vv",
+                "alerts",
+                "poll",
+                "--since",
+                "2d",
+                "--state",
+            ])
+            .arg(&state)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        assert_no_secrets(&[
+            &run.stdout,
+            &run.stderr,
+            &fs::read(&state).unwrap(),
+            &fs::read(&out).unwrap(),
+        ]);
+    }
+    assert_ids(&ids(&fs::read(&out).unwrap()), &all_ids(&w));
+}
+
+#[test]
+fn faults_beyond_the_budget_give_the_documented_code_and_no_partial_line() {
+    for (fault, code) in [
+        (Fault::Status(503), 7),
+        (Fault::Status(500), 7),
+        (Fault::Reset, 7),
+        (Fault::Truncate, 7),
+        (Fault::Html, 7),
+        (Fault::Slow(1500), 7),
+        (Fault::RateLimited(5), 6),
+    ] {
+        let w = World::new();
+        let now = Utc::now();
+        {
+            let mut st = w.server.state();
+            st.alerts =
+                server::generate(1, 100, now - Duration::hours(5), now - Duration::minutes(1));
+            st.page_size = 30;
+            // Page one answers; page two fails on every attempt.
+            st.queue.push_back(Fault::Slow(0));
+            st.queue.extend([fault; 4]);
+        }
+        let out = w
+            .cmd()
+            .args([
+                "--timeout",
+                "1s",
+                "--retries",
+                "3",
+                "alerts",
+                "list",
+                "-o",
+                "ndjson",
+            ])
+            .assert()
+            .code(code)
+            .get_output()
+            .clone();
+        let lines = ndjson(&out.stdout);
+        assert_eq!(lines.len(), 30, "{fault:?}: the first page, whole");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with("lwctl: error: "), "{fault:?}: {err}");
+        assert!(!err.contains("panicked"));
+    }
+}
+
+#[test]
+fn html_error_page_is_named_as_such() {
+    let w = World::new();
+    w.server.state().queue.extend([Fault::Html; 3]);
+    let out = w
+        .cmd()
+        .args(["--retries", "2", "alerts", "list"])
+        .assert()
+        .code(7)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("malformed response") && err.contains("text/html"),
+        "{err}"
+    );
+    assert!(err.contains("proxy or captive portal"), "{err}");
+}
+
+#[test]
+fn secrets_never_show_anywhere() {
+    let w = World::new();
+    let now = Utc::now();
+    w.server.state().alerts =
+        server::generate(1, 30, now - Duration::hours(2), now - Duration::minutes(1));
+    let id = "5";
+    let mut outputs: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+    let mut run = |mut c: assert_cmd::Command, args: &[&str]| {
+        let o = c.args(["-vv"]).args(args).output().unwrap();
+        outputs.push((o.stdout, o.stderr));
+    };
+    run(w.cmd(), &["auth", "test"]);
+    run(w.cmd(), &["auth", "test", "-o", "json"]);
+    run(w.cmd(), &["alerts", "list", "-o", "csv"]);
+    run(
+        w.cmd(),
+        &["alerts", "list", "--normalize", "--severity", "low"],
+    );
+    run(w.cmd(), &["alerts", "get", id, "--scope", "timeline"]);
+    run(w.cmd(), &["alerts", "get", "999"]);
+    let mut c = w.cmd();
+    c.args(["alerts", "poll", "--state"])
+        .arg(w.path("st"))
+        .arg("--out")
+        .arg(w.path("out"));
+    run(c, &[]);
+    let mut c = w.cmd();
+    c.env("LW_API_SECRET", "_bad_secret_abcdefgh");
+    run(c, &["auth", "test"]);
+    let mut c = w.cmd();
+    c.env("LW_API_KEY", server::SUB_KEY_ID)
+        .env("LW_API_SECRET", server::SUB_SECRET);
+    run(c, &["--subaccount", "sub-b", "auth", "test"]);
+    w.server.state().queue.extend([Fault::RateLimited(1); 3]);
+    run(w.cmd(), &["--retries", "2", "alerts", "list"]);
+    w.server
+        .state()
+        .queue
+        .extend([Fault::Expire, Fault::Truncate, Fault::Status(502)]);
+    run(w.cmd(), &["alerts", "list"]);
+    w.server.state().foreign_next = Some("http://127.0.0.2:1/x".into());
+    w.server.state().page_size = 5;
+    run(w.cmd(), &["alerts", "list"]);
+    let mut c = w.cmd();
+    c.env("LW_API_SERVER_URL", "http://127.0.0.1:1");
+    run(c, &["--retries", "0", "auth", "test"]);
+    run(w.cmd(), &["alerts", "list", "--start", "bogus"]);
+    assert!(outputs
+        .iter()
+        .any(|(_, e)| String::from_utf8_lossy(e).contains("Authorization: Bearer ***")));
+    for (o, e) in &outputs {
+        assert_no_secrets(&[o, e]);
+        assert!(!String::from_utf8_lossy(e).contains("panicked"));
+    }
+    // Files lwctl wrote, but for the token cache, hold no secret either; all are private.
+    assert_no_secrets(&[
+        &fs::read(w.path("st")).unwrap(),
+        &fs::read(w.path("out")).unwrap(),
+    ]);
+    assert_eq!(mode(&w.path("st")), 0o600);
+}
+
+#[test]
+fn configure_writes_a_private_profile_that_works() {
+    let w = World::new();
+    let key = w.path("key.json");
+    fs::write(
+        &key,
+        format!(
+            "{{\"keyId\": \"{}\", \"secret\": \"{}\", \"account\": \"testcorp.lacework.net\"}}",
+            server::KEY_ID,
+            server::SECRET
+        ),
+    )
+    .unwrap();
+    let out = w
+        .bare()
+        .args(["configure", "--no-input", "--json-file"])
+        .arg(&key)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert_no_secrets(&[&out.stdout, &out.stderr]);
+    let cfg = w.path(".lacework.toml");
+    assert_eq!(mode(&cfg), 0o600);
+    let text = fs::read_to_string(&cfg).unwrap();
+    assert!(
+        text.contains("[default]") && text.contains("api_key") && text.contains("version = 2"),
+        "{text}"
+    );
+    w.bare()
+        .args(["auth", "test", "-o", "json"])
+        .assert()
+        .success();
+    // Without a terminal, a missing value names the flag instead of prompting.
+    let out = w
+        .bare()
+        .args(["-p", "other", "configure", "-a", "x"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--api-key"));
+}

@@ -25,8 +25,14 @@ pub struct Location {
 #[derive(Debug)]
 pub enum Item<'a> {
     /// One JSON value in record position (an array element, a page's `data` element, or a
-    /// top-level object). `offset` is the absolute byte offset of its first byte.
-    Record { bytes: &'a [u8], offset: u64 },
+    /// top-level object). `offset` is the absolute byte offset of its first byte. `line` says it
+    /// was taken as a whole NDJSON line without a structural scan: if it does not parse, call
+    /// [`RecordReader::rescan`] to have it read again structurally.
+    Record {
+        bytes: &'a [u8],
+        offset: u64,
+        line: bool,
+    },
     /// The input is not well-formed here. The reader has skipped to the next line.
     Invalid { offset: u64, message: String },
 }
@@ -56,7 +62,9 @@ enum Extent {
 
 pub struct RecordReader<R> {
     reader: R,
+    /// Input read so far is `buf[..end]`; the rest is scratch space kept to avoid re-zeroing.
     buf: Vec<u8>,
+    end: usize,
     pos: usize,
     eof: bool,
     /// Absolute offset of `buf[0]`, the newlines before it, and where its line starts.
@@ -67,13 +75,18 @@ pub struct RecordReader<R> {
     /// `Some(true)` once top-level records have all been one line each: a top-level record that
     /// then spans lines is a broken NDJSON line, reported on its own line.
     ndjson: Option<bool>,
+    /// The last record taken as a whole line (its absolute offset and the `ndjson` before it).
+    line_record: Option<(u64, Option<bool>)>,
+    /// Read the top-level object at this absolute offset structurally, not as a line.
+    structural_at: Option<u64>,
 }
 
 impl<R: Read> RecordReader<R> {
     pub fn new(reader: R) -> Self {
         RecordReader {
             reader,
-            buf: Vec::with_capacity(CHUNK),
+            buf: Vec::new(),
+            end: 0,
             pos: 0,
             eof: false,
             base_offset: 0,
@@ -81,13 +94,15 @@ impl<R: Read> RecordReader<R> {
             base_line_start: 0,
             stack: Vec::new(),
             ndjson: None,
+            line_record: None,
+            structural_at: None,
         }
     }
 
     /// Where the absolute byte `offset` is. `offset` must lie in the part of the input read since
     /// the last call to `next` (any byte of the last item qualifies).
     pub fn location(&self, offset: u64) -> Location {
-        let rel = (offset.saturating_sub(self.base_offset) as usize).min(self.buf.len());
+        let rel = (offset.saturating_sub(self.base_offset) as usize).min(self.end);
         let head = &self.buf[..rel];
         let lines = memchr::memchr_iter(b'\n', head).count() as u64;
         let line_start = match memchr::memrchr(b'\n', head) {
@@ -100,31 +115,60 @@ impl<R: Read> RecordReader<R> {
         }
     }
 
+    /// Reads the last record again with a structural scan: a line that did not parse may be a
+    /// pretty-printed object's first line, or several objects on one line. `false` when the last
+    /// record was not a line record.
+    pub fn rescan(&mut self) -> bool {
+        let Some((offset, ndjson)) = self.line_record.take() else {
+            return false;
+        };
+        self.pos = (offset - self.base_offset) as usize;
+        self.ndjson = ndjson;
+        self.structural_at = Some(offset);
+        true
+    }
+
+    /// The end of the line starting at `start` (its newline, or the end of input), reading more
+    /// as needed; `None` when the line is longer than [`RECORD_CAP`].
+    fn line_end(&mut self, start: usize) -> io::Result<Option<usize>> {
+        let mut from = start;
+        loop {
+            if let Some(i) = memchr::memchr(b'\n', &self.buf[from..self.end]) {
+                return Ok(Some(from + i));
+            }
+            if self.end - start > RECORD_CAP {
+                return Ok(None);
+            }
+            from = self.end;
+            if !self.fill()? {
+                return Ok(Some(self.end));
+            }
+        }
+    }
+
     /// Reads more input; `false` at end of input.
     fn fill(&mut self) -> io::Result<bool> {
         if self.eof {
             return Ok(false);
         }
-        let len = self.buf.len();
-        self.buf.resize(len + CHUNK, 0);
+        if self.buf.len() - self.end < CHUNK {
+            self.buf.resize(self.end + CHUNK, 0);
+        }
         let n = loop {
-            match self.reader.read(&mut self.buf[len..]) {
+            match self.reader.read(&mut self.buf[self.end..]) {
                 Ok(n) => break n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => {
-                    self.buf.truncate(len);
-                    return Err(e);
-                }
+                Err(e) => return Err(e),
             }
         };
-        self.buf.truncate(len + n);
+        self.end += n;
         self.eof = n == 0;
         Ok(n > 0)
     }
 
     /// Drops consumed bytes so memory stays bounded.
     fn compact(&mut self) {
-        if self.pos < CHUNK && self.pos * 2 < self.buf.len() {
+        if self.pos < CHUNK && self.pos * 2 < self.end {
             return;
         }
         let gone = &self.buf[..self.pos];
@@ -133,14 +177,15 @@ impl<R: Read> RecordReader<R> {
             self.base_line_start = self.base_offset + i as u64 + 1;
         }
         self.base_offset += self.pos as u64;
-        self.buf.drain(..self.pos);
+        self.buf.copy_within(self.pos..self.end, 0);
+        self.end -= self.pos;
         self.pos = 0;
     }
 
     /// Skips whitespace; returns the next byte, or `None` at end of input.
     fn peek(&mut self) -> io::Result<Option<u8>> {
         loop {
-            while self.pos < self.buf.len() {
+            while self.pos < self.end {
                 let b = self.buf[self.pos];
                 if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
                     return Ok(Some(b));
@@ -157,7 +202,7 @@ impl<R: Read> RecordReader<R> {
     fn extent(&mut self, start: usize) -> io::Result<Extent> {
         let mut scan = Scan::default();
         loop {
-            let data = &self.buf[start..];
+            let data = &self.buf[start..self.end];
             let end = match data.first() {
                 Some(b'{' | b'[') => scan_nested(data, &mut scan),
                 Some(b'"') => scan_string(data, &mut scan),
@@ -170,7 +215,7 @@ impl<R: Read> RecordReader<R> {
                 return Ok(Extent::TooLarge);
             }
             if !self.fill()? {
-                if matches!(self.buf.get(start), Some(b'{' | b'[' | b'"')) {
+                if matches!(self.buf[..self.end].get(start), Some(b'{' | b'[' | b'"')) {
                     return Ok(Extent::Unterminated);
                 }
                 // A scalar ends at end of input.
@@ -185,11 +230,11 @@ impl<R: Read> RecordReader<R> {
         self.stack.clear();
         self.pos = at;
         loop {
-            if let Some(i) = memchr::memchr(b'\n', &self.buf[self.pos..]) {
+            if let Some(i) = memchr::memchr(b'\n', &self.buf[self.pos..self.end]) {
                 self.pos += i + 1;
                 break;
             }
-            self.pos = self.buf.len();
+            self.pos = self.end;
             if !self.fill()? {
                 break;
             }
@@ -205,6 +250,7 @@ impl<R: Read> RecordReader<R> {
         Item::Record {
             bytes: &self.buf[start..end],
             offset: self.base_offset + start as u64,
+            line: false,
         }
     }
 
@@ -212,6 +258,7 @@ impl<R: Read> RecordReader<R> {
     #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> io::Result<Option<Item<'_>>> {
         self.compact();
+        self.line_record = None;
         loop {
             let Some(b) = self.peek()? else {
                 if !self.stack.is_empty() {
@@ -232,6 +279,28 @@ impl<R: Read> RecordReader<R> {
                             self.pos += 1;
                             self.stack.push(Ctx::Array);
                         }
+                        // The fast path for NDJSON: a line that ends in '}' is taken whole and
+                        // validated by the record's own parse, which scans it anyway.
+                        b'{' if self.ndjson != Some(false)
+                            && self.structural_at != Some(self.base_offset + start as u64) =>
+                        {
+                            let offset = self.base_offset + start as u64;
+                            if let Some(end) = self.line_end(start)? {
+                                let line = self.buf[start..end].trim_ascii_end();
+                                if line.ends_with(b"}") {
+                                    let len = line.len();
+                                    self.line_record = Some((offset, self.ndjson));
+                                    self.ndjson.get_or_insert(true);
+                                    self.pos = end;
+                                    return Ok(Some(Item::Record {
+                                        bytes: &self.buf[start..start + len],
+                                        offset,
+                                        line: true,
+                                    }));
+                                }
+                            }
+                            self.structural_at = Some(offset);
+                        }
                         b'{' => match self.extent(start)? {
                             Extent::End(end) => {
                                 let newline = memchr::memchr(b'\n', &self.buf[start..end]);
@@ -248,9 +317,10 @@ impl<R: Read> RecordReader<R> {
                             // A broken NDJSON line is reported on its own line, and the next
                             // line is read afresh.
                             _ if self.ndjson == Some(true)
-                                && memchr::memchr(b'\n', &self.buf[start..]).is_some() =>
+                                && memchr::memchr(b'\n', &self.buf[start..self.end]).is_some() =>
                             {
-                                let nl = memchr::memchr(b'\n', &self.buf[start..]).unwrap_or(0);
+                                let nl =
+                                    memchr::memchr(b'\n', &self.buf[start..self.end]).unwrap_or(0);
                                 return self.invalid(start + nl, BROKEN_LINE).map(Some);
                             }
                             Extent::TooLarge => {
@@ -441,8 +511,14 @@ mod tests {
         loop {
             let (res, off) = match r.next().unwrap() {
                 None => break,
-                Some(Item::Record { bytes, .. }) => {
-                    (Ok(String::from_utf8(bytes.to_vec()).unwrap()), None)
+                Some(Item::Record { bytes, line, .. }) => {
+                    let text = String::from_utf8(bytes.to_vec()).unwrap();
+                    // A line that is not one whole value is read again, as normalize does.
+                    if line && serde_json::from_str::<serde::de::IgnoredAny>(&text).is_err() {
+                        assert!(r.rescan());
+                        continue;
+                    }
+                    (Ok(text), None)
                 }
                 Some(Item::Invalid { offset, message }) => (Err(message), Some(offset)),
             };
@@ -472,6 +548,11 @@ mod tests {
         assert_eq!(items("{\"a\":1}{\"b\":2}"), ok(&["{\"a\":1}", "{\"b\":2}"]));
         assert_eq!(items("[1, \"x\", null]"), ok(&["1", "\"x\"", "null"]));
         assert_eq!(items("  \n"), ok(&[]));
+        // A pretty object whose first line happens to end in '}' is read structurally.
+        assert_eq!(
+            items("{\"x\": {}\n, \"y\": 1}\n"),
+            ok(&["{\"x\": {}\n, \"y\": 1}"])
+        );
     }
 
     #[test]

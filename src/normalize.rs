@@ -384,12 +384,13 @@ impl Normalizer {
                 "medium"
             }
         };
-        let title = alert
-            .alert_name
-            .as_deref()
-            .or(alert.alert_info.subject.as_deref())
-            .or(alert.alert_type.as_deref())
-            .unwrap_or("Lacework alert");
+        let title = [
+            &alert.alert_name,
+            &alert.alert_info.subject,
+            &alert.alert_type,
+        ]
+        .into_iter()
+        .find(|t| t.as_deref().is_some());
         let created_at = alert
             .start_time
             .as_deref()
@@ -397,21 +398,35 @@ impl Normalizer {
             .map(time::rfc3339);
 
         out.extend_from_slice(b"{\"source\":\"lacework\",\"external_id\":");
-        write_str(out, &id);
+        write_cow(out, &id);
         out.extend_from_slice(b",\"title\":");
-        write_str(out, title);
+        match title {
+            Some(t) => write_text(out, t),
+            None => out.extend_from_slice(b"\"Lacework alert\""),
+        }
         out.extend_from_slice(b",\"description\":");
-        write_opt(out, alert.alert_info.description.0.as_deref());
+        write_text(out, &alert.alert_info.description);
         out.extend_from_slice(b",\"severity\":\"");
         out.extend_from_slice(severity.as_bytes());
         out.extend_from_slice(b"\",\"category\":\"cloud\",\"event_type\":");
-        write_opt(out, alert.alert_type.0.as_deref());
+        write_text(out, &alert.alert_type);
         out.extend_from_slice(b",\"rule_name\":");
-        write_opt(out, alert.policy_id.as_deref());
+        match alert.policy_id.as_deref() {
+            Some(_) => write_text(out, &alert.policy_id),
+            None => out.extend_from_slice(b"null"),
+        }
         out.extend_from_slice(b",\"status\":");
-        write_opt(out, alert.status.0.as_deref());
+        write_text(out, &alert.status);
         out.extend_from_slice(b",\"created_at\":");
-        write_opt(out, created_at.as_deref());
+        match created_at {
+            // RFC 3339 needs no escaping.
+            Some(t) => {
+                out.push(b'"');
+                out.extend_from_slice(t.as_bytes());
+                out.push(b'"');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
         if let Some(a) = &self.options.account {
             out.extend_from_slice(b",\"account\":");
             write_str(out, a);
@@ -432,10 +447,25 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
     serde_json::to_writer(&mut *out, s).expect("write to Vec");
 }
 
-fn write_opt(out: &mut Vec<u8>, s: Option<&str>) {
-    match s {
-        Some(s) => write_str(out, s),
+/// A string field as it came: a string the input spelled without escapes is copied between
+/// quotes (it needs none), anything else is escaped by serde_json.
+fn write_text(out: &mut Vec<u8>, t: &Text) {
+    match &t.0 {
+        Some(s) => write_cow(out, s),
         None => out.extend_from_slice(b"null"),
+    }
+}
+
+// The variant is the point: Borrowed means the input spelled it without escapes.
+#[allow(clippy::ptr_arg)]
+fn write_cow(out: &mut Vec<u8>, s: &Cow<str>) {
+    match s {
+        Cow::Borrowed(s) => {
+            out.push(b'"');
+            out.extend_from_slice(s.as_bytes());
+            out.push(b'"');
+        }
+        Cow::Owned(s) => write_str(out, s),
     }
 }
 

@@ -102,15 +102,23 @@ fn normalize_stream(
         match item {
             None => return Ok(()),
             Some(Item::Invalid { offset, message }) => problems.push((offset, message)),
-            Some(Item::Record { bytes, offset }) => {
-                push_record(
+            Some(Item::Record {
+                bytes,
+                offset,
+                line,
+            }) => {
+                let taken = push_record(
                     normalizer,
                     bytes,
                     offset,
+                    line,
                     out,
                     &mut problems,
                     skipped.is_none(),
                 );
+                if !taken && records.rescan() {
+                    continue;
+                }
             }
         }
         for (offset, message) in problems.drain(..) {
@@ -134,19 +142,22 @@ fn normalize_stream(
 }
 
 /// Maps one record (an alert, a normalized event, or a whole page) into `out`. Problems are
-/// noted with their absolute offsets; with `stop_early` the first one ends the record.
+/// noted with their absolute offsets; with `stop_early` the first one ends the record. A whole
+/// NDJSON `line` that does not parse is not taken (`false`): the reader reads it again.
 fn push_record(
     normalizer: &mut Normalizer,
     bytes: &[u8],
     offset: u64,
+    line: bool,
     out: &mut Vec<u8>,
     problems: &mut Vec<(u64, String)>,
     stop_early: bool,
-) {
+) -> bool {
     let at = |ptr: &[u8], rel: usize| {
         offset + (ptr.as_ptr() as usize - bytes.as_ptr() as usize + rel) as u64
     };
     match normalize::parse_record(bytes) {
+        Err(_) if line => return false,
         Err(e) => problems.push((offset + e.offset as u64, e.message)),
         Ok(Record::Alert(alert)) => {
             if let Err(e) = normalizer.push_alert(&alert, bytes, out) {
@@ -160,7 +171,7 @@ fn push_record(
                 Err(e) => {
                     let rel = normalize::offset_of(data_bytes, e.line(), e.column());
                     problems.push((at(data_bytes, rel), format!("invalid page data: {e}")));
-                    return;
+                    return true;
                 }
             };
             for element in elements {
@@ -176,10 +187,11 @@ fn push_record(
                 if let Err(e) = result {
                     problems.push((at(el, e.offset), e.message));
                     if stop_early {
-                        return;
+                        return true;
                     }
                 }
             }
         }
     }
+    true
 }

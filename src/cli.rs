@@ -27,6 +27,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]
     #[arg(short = 'p', long, global = true, value_name = "NAME")]

@@ -14,6 +14,9 @@ pub mod severity;
 pub mod time;
 pub mod window;
 
+#[cfg(test)]
+mod proptests;
+
 /// Runs one parsed command line.
 pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
     cmd::run(cli)

@@ -17,9 +17,9 @@ const BLOCK: usize = 256 << 10;
 
 /// Records skipped with `--skip-invalid`.
 #[derive(Default)]
-struct Skipped {
-    count: u64,
-    first: Vec<String>,
+pub(crate) struct Skipped {
+    pub(crate) count: u64,
+    pub(crate) first: Vec<String>,
 }
 
 pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
@@ -85,7 +85,7 @@ pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
     result
 }
 
-fn normalize_stream(
+pub(crate) fn normalize_stream(
     name: &str,
     reader: impl Read,
     normalizer: &mut Normalizer,

@@ -1,0 +1,153 @@
+//! Property tests: the parsers never panic on arbitrary input, and normalize keeps its promises
+//! on arbitrary alerts. `PROPTEST_CASES` raises the case count for a longer fuzzing run.
+
+use crate::cmd::normalize::{normalize_stream, Skipped};
+use crate::config::Account;
+use crate::normalize::Normalizer;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+/// JSON-ish text: fragments that make the scanner's states meet in odd orders.
+fn jsonish() -> impl Strategy<Value = String> {
+    let token = prop_oneof![
+        Just("{".to_string()),
+        Just("}".to_string()),
+        Just("[".to_string()),
+        Just("]".to_string()),
+        Just(",".to_string()),
+        Just(":".to_string()),
+        Just("\"".to_string()),
+        Just("\\".to_string()),
+        Just("\n".to_string()),
+        Just(" ".to_string()),
+        Just("\"alertId\":".to_string()),
+        Just("\"data\":".to_string()),
+        Just("\"source\":1,\"raw_event\":".to_string()),
+        Just("{\"alertId\":1}".to_string()),
+        "[a-z0-9é\\\\\"]{0,6}",
+        any::<i64>().prop_map(|n| n.to_string()),
+    ];
+    prop::collection::vec(token, 0..40).prop_map(|v| v.concat())
+}
+
+fn run(input: &[u8], skip: bool) -> (Vec<u8>, bool) {
+    let mut n = Normalizer::default();
+    let mut out = Vec::new();
+    let mut sink = Vec::new();
+    let mut skipped = Skipped::default();
+    let ok = normalize_stream(
+        "t",
+        input,
+        &mut n,
+        &mut out,
+        &mut sink,
+        skip.then_some(&mut skipped),
+    )
+    .is_ok();
+    sink.extend_from_slice(&out);
+    (sink, ok)
+}
+
+fn alert_value() -> impl Strategy<Value = Value> {
+    (
+        any::<u32>(),
+        prop::option::of("[ -~é\u{2014}\\n\\t\"\\\\]{0,20}"),
+        prop::option::of(prop_oneof![
+            Just(json!("Critical")),
+            Just(json!("informational")),
+            Just(json!(3)),
+            Just(json!("7")),
+            Just(json!(null)),
+            Just(json!({"x": 1})),
+        ]),
+        prop::option::of(
+            "20[0-9]{2}-[01][0-9]-[0-3][0-9](T[0-2][0-9](:[0-5][0-9]:[0-5][0-9](\\.[0-9]{3})?Z)?)?",
+        ),
+        prop::option::of(any::<f64>().prop_filter("finite", |f| f.is_finite())),
+    )
+        .prop_map(|(id, name, sev, start, extra)| {
+            let mut m = serde_json::Map::new();
+            m.insert("alertId".into(), json!(id));
+            if let Some(n) = name {
+                m.insert("alertName".into(), json!(n));
+            }
+            if let Some(s) = sev {
+                m.insert("severity".into(), s);
+            }
+            if let Some(s) = start {
+                m.insert("startTime".into(), json!(s));
+            }
+            if let Some(e) = extra {
+                m.insert("zExtra".into(), json!(e));
+            }
+            Value::Object(m)
+        })
+}
+
+proptest! {
+    #[test]
+    fn normalize_never_panics_on_bytes(input in prop::collection::vec(any::<u8>(), 0..300)) {
+        let (out, _) = run(&input, true);
+        let (out2, _) = run(&input, false);
+        prop_assert!(out.is_empty() || out.ends_with(b"\n"));
+        prop_assert!(out2.is_empty() || out2.ends_with(b"\n"));
+    }
+
+    #[test]
+    fn normalize_never_panics_on_jsonish(input in jsonish()) {
+        let (out, _) = run(input.as_bytes(), true);
+        for line in out.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+            let v: Value = serde_json::from_slice(line).expect("every event line is JSON");
+            prop_assert_eq!(&v["source"], "lacework");
+        }
+    }
+
+    #[test]
+    fn every_alert_becomes_one_faithful_event(alerts in prop::collection::vec(alert_value(), 0..20), pretty in any::<bool>()) {
+        let input = if pretty {
+            serde_json::to_string_pretty(&alerts).unwrap()
+        } else {
+            alerts.iter().map(|a| format!("{a}\n")).collect()
+        };
+        let (out, ok) = run(input.as_bytes(), false);
+        prop_assert!(ok);
+        let events: Vec<Value> = out.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).unwrap()).collect();
+        prop_assert_eq!(events.len(), alerts.len());
+        for (e, a) in events.iter().zip(&alerts) {
+            // Compared after the same parse on both sides: serde_json's float parsing is not exact.
+            let reparsed: Value = serde_json::from_str(&a.to_string()).unwrap();
+            prop_assert_eq!(&e["raw_event"], &reparsed);
+            prop_assert_eq!(&e["external_id"], &json!(a["alertId"].to_string()));
+            prop_assert!(["high", "medium", "low", "info"].contains(&e["severity"].as_str().unwrap()));
+        }
+        if !pretty {
+            // Byte for byte: the raw_event is the input line.
+            for (line, a) in out.split(|&b| b == b'\n').zip(&alerts) {
+                let line = std::str::from_utf8(line).unwrap();
+                let expected = format!(",\"raw_event\":{a}}}");
+                prop_assert!(line.ends_with(&expected));
+            }
+        }
+    }
+
+    #[test]
+    fn time_parsers_never_panic(s in "\\PC{0,40}", t in "[-0-9TZ:.+smhdw ]{0,30}") {
+        let now = chrono::Utc::now();
+        let _ = crate::time::parse_time(&s, now);
+        let _ = crate::time::parse_time(&t, now);
+        let _ = crate::time::parse_duration(&s);
+        let _ = crate::time::parse_duration(&t);
+        let _ = crate::time::parse_api_time(&t);
+    }
+
+    #[test]
+    fn accounts_parse_to_lacework_hosts_or_not_at_all(s in "\\PC{0,40}", t in "(https://)?[a-zA-Z0-9.@#/%?-]{0,30}") {
+        for input in [&s, &t] {
+            if let Ok(a) = Account::parse(input) {
+                prop_assert!(a.host.ends_with(".lacework.net"), "{}", a.host);
+                prop_assert!(a.host.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-'));
+                prop_assert!(!a.name.is_empty());
+            }
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! Decides once how to talk to the user: output format, colour, progress, prompts.
 
+use comfy_table::{ContentArrangement, Table};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 
@@ -83,6 +84,7 @@ impl Ui {
             ProgressStyle::with_template("{spinner} {msg}: {pos}/{len} alerts ({elapsed})")
                 .expect("valid template"),
         );
+        pb.set_message("fetching");
         pb.enable_steady_tick(std::time::Duration::from_millis(120));
         pb
     }
@@ -95,4 +97,17 @@ impl Ui {
     pub fn warn(&self, msg: impl AsRef<str>) {
         eprintln!("lwctl: warning: {}", msg.as_ref());
     }
+}
+
+/// A table in lwctl's style: columns and one rule under the header, nothing else, so rows are
+/// easy to read and to copy. Fitted to the terminal when its width is known; a terminal that
+/// reports no width gets the table at its natural width instead of squeezed to nothing.
+pub fn table() -> Table {
+    let mut t = Table::new();
+    t.load_preset("     ─             ")
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if t.width().is_none_or(|w| w < 40) {
+        t.set_content_arrangement(ContentArrangement::Disabled);
+    }
+    t
 }

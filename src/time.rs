@@ -3,6 +3,13 @@
 use chrono::{DateTime, NaiveDate, SecondsFormat, TimeZone, Timelike, Utc};
 use std::time::Duration;
 
+/// The current time to the millisecond: the API's precision, so a window's end and the cursor
+/// saved from it are exactly the time that was asked for.
+pub fn now() -> DateTime<Utc> {
+    let t = Utc::now();
+    DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t)
+}
+
 /// Parses a duration: `90s`, `30m`, `24h`, `7d`, `2w`, `1h30m`, or a bare number of seconds.
 pub fn parse_duration(value: &str) -> Result<Duration, String> {
     let v = value.trim();

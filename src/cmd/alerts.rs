@@ -11,7 +11,6 @@ use crate::output::Format;
 use crate::window::{Seen, Window};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use comfy_table::{presets, ContentArrangement, Table};
 use serde_json::value::RawValue;
 use serde_json::Value;
 use std::io::{self, BufWriter, Write};
@@ -61,7 +60,7 @@ pub fn normalizer(ctx_client: &crate::api::Client, opts: &NormalizeOpts) -> Opti
 }
 
 pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
-    let window = resolve_window(args.start, args.end, Utc::now())?;
+    let window = resolve_window(args.start, args.end, crate::time::now())?;
     let client = ctx.client()?;
     let filters = filters(&args.filters);
     let format = ctx.ui.format();
@@ -235,7 +234,12 @@ impl<W: Write> ListSink<W> {
                             .or(alert.alert_info.subject.as_deref())
                             .unwrap_or_default()
                             .to_owned(),
-                        text(&alert.start_time),
+                        alert
+                            .start_time
+                            .as_deref()
+                            .and_then(crate::time::parse_api_time)
+                            .map(|t| t.format("%Y-%m-%d %H:%M:%SZ").to_string())
+                            .unwrap_or_else(|| text(&alert.start_time)),
                     ]
                 };
                 self.rows.push(Row { start_ms, cells });
@@ -267,18 +271,15 @@ impl<W: Write> ListSink<W> {
             Format::Csv => self.csv_header()?,
             Format::Table if !self.rows.is_empty() => {
                 self.rows.sort_by_key(|r| r.start_ms);
-                let mut table = Table::new();
-                table
-                    .load_preset(presets::UTF8_HORIZONTAL_ONLY)
-                    .set_content_arrangement(ContentArrangement::Dynamic)
-                    .set_header([
-                        "Alert ID",
-                        "Severity",
-                        "Status",
-                        "Type",
-                        "Name",
-                        "Start Time",
-                    ]);
+                let mut table = crate::output::table();
+                table.set_header([
+                    "Alert ID",
+                    "Severity",
+                    "Status",
+                    "Type",
+                    "Name",
+                    "Start Time",
+                ]);
                 for r in &self.rows {
                     table.add_row(r.cells.iter());
                 }
@@ -381,10 +382,7 @@ pub fn get(ctx: &Ctx, args: GetArgs) -> Result<()> {
 /// Renders a scope's data: an object as Field | Value (nested objects flattened one level, as
 /// `alertInfo.subject`), a list of objects as one row each, anything else as JSON.
 fn render_table(data: &Value, scope: Scope) -> String {
-    let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_HORIZONTAL_ONLY)
-        .set_content_arrangement(ContentArrangement::Dynamic);
+    let mut table = crate::output::table();
     let shorten = |v: &Value| {
         let s = cell(v);
         if s.chars().count() > 200 {

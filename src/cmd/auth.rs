@@ -21,7 +21,7 @@ pub fn test(ctx: &Ctx) -> Result<()> {
     client.ensure_token()?;
     let token_ms = started.elapsed().as_millis() as u64;
 
-    let now = Utc::now();
+    let now = crate::time::now();
     let window = Window::new(now - chrono::Duration::minutes(10), now);
     let started = Instant::now();
     let page = match client.alerts_first_page(window, &Filters::default()) {

@@ -156,7 +156,7 @@ struct Poller<'a> {
 
 impl Poller<'_> {
     fn poll_once(&mut self) -> Result<()> {
-        let now = Utc::now();
+        let now = crate::time::now();
         let overlap = chrono::Duration::from_std(self.args.overlap)?;
         let since = chrono::Duration::from_std(self.args.since)?;
         let creds = self.client.credentials();

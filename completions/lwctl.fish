@@ -41,7 +41,7 @@ complete -c lwctl -n "__fish_lwctl_needs_command" -l retries -d 'Retries for 429
 complete -c lwctl -n "__fish_lwctl_needs_command" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
 complete -c lwctl -n "__fish_lwctl_needs_command" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_needs_command" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_needs_command" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_needs_command" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_needs_command" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_needs_command" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
 complete -c lwctl -n "__fish_lwctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -69,7 +69,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_su
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -93,7 +93,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcom
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -117,7 +117,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -151,7 +151,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l normalize -d 'Emit normalized SOC events instead of Lacework\'s alert objects'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -184,7 +184,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l normalize -d 'Emit normalized SOC events instead of Lacework\'s alert objects'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -213,7 +213,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -241,7 +241,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l max-wait -d 'L
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l skip-invalid -d 'Skip records that are not alerts, count them and report where, instead of exiting 8'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -264,7 +264,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l retries -d 'Re
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -286,7 +286,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_see
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -312,7 +312,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_su
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -335,7 +335,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_su
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l no-cache -d 'Neither read nor write the token cache'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -53,8 +53,8 @@ pub struct Global {
     /// Trace requests on stderr (-vv adds headers); secrets are always redacted
     #[arg(short = 'v', long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
-    /// Neither read nor write the token cache
-    #[arg(long, global = true, env = "LW_NOCACHE", hide_env = true)]
+    /// Neither read nor write the token cache [env: LW_NOCACHE]
+    #[arg(long, global = true, env = "LW_NOCACHE", hide_env = true, value_parser = clap::builder::FalseyValueParser::new())]
     pub no_cache: bool,
     /// Never prompt; fail and name the flag instead
     #[arg(long, global = true)]

@@ -74,6 +74,17 @@ impl World {
     }
 }
 
+/// Runs a command and expects its exit code; returns what it printed.
+pub trait Run {
+    fn run(&mut self, code: i32) -> std::process::Output;
+}
+
+impl Run for Command {
+    fn run(&mut self, code: i32) -> std::process::Output {
+        self.assert().code(code).get_output().clone()
+    }
+}
+
 /// Parses NDJSON output into values, failing on any partial or invalid line.
 pub fn ndjson(bytes: &[u8]) -> Vec<serde_json::Value> {
     assert!(

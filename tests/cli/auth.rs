@@ -1,5 +1,5 @@
 use crate::server::{self, Fault};
-use crate::{assert_no_secrets, mode, World};
+use crate::{assert_no_secrets, mode, Run, World};
 use serde_json::Value;
 use std::fs;
 use std::time::{Duration, Instant};
@@ -7,13 +7,7 @@ use std::time::{Duration, Instant};
 #[test]
 fn auth_test_reports_and_caches_the_token() {
     let w = World::new();
-    let out = w
-        .cmd()
-        .args(["auth", "test", "-o", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let out = w.cmd().args(["auth", "test", "-o", "json"]).run(0);
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["ok"], true);
     assert_eq!(report["token_source"], "exchange");
@@ -21,13 +15,7 @@ fn auth_test_reports_and_caches_the_token() {
     assert_eq!(report["key_id"], "TESTCO************");
     assert!(report["rate_limit_remaining"].as_u64().is_some());
 
-    let out2 = w
-        .cmd()
-        .args(["auth", "test", "-o", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let out2 = w.cmd().args(["auth", "test", "-o", "json"]).run(0);
     let report: Value = serde_json::from_slice(&out2.stdout).unwrap();
     assert_eq!(report["token_source"], "cache");
     assert_eq!(
@@ -54,13 +42,7 @@ fn auth_test_reports_and_caches_the_token() {
 #[test]
 fn auth_test_table_report_for_people() {
     let w = World::new();
-    let out = w
-        .cmd()
-        .args(["auth", "test", "-o", "table"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let out = w.cmd().args(["auth", "test", "-o", "table"]).run(0);
     let text = String::from_utf8(out.stdout).unwrap();
     for label in [
         "host",
@@ -87,10 +69,7 @@ fn wrong_secret_exits_3_with_the_curl_line() {
         .cmd()
         .env("LW_API_SECRET", "_wrong_secret_value_123")
         .args(["auth", "test", "-vv"])
-        .assert()
-        .code(3)
-        .get_output()
-        .clone();
+        .run(3);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("could not authenticate to lacework: the key id / secret pair is wrong, or the account subdomain has a typo"), "{err}");
     assert!(err.contains("curl -sS -X POST"), "{err}");
@@ -107,10 +86,7 @@ fn key_made_inside_a_subaccount_cannot_reach_another() {
         .env("LW_API_KEY", server::SUB_KEY_ID)
         .env("LW_API_SECRET", server::SUB_SECRET)
         .args(["--subaccount", "sub-b", "auth", "test", "-vv"])
-        .assert()
-        .code(4)
-        .get_output()
-        .clone();
+        .run(4);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("cannot reach subaccount 'sub-b'"), "{err}");
     assert!(err.contains("clear --subaccount"), "{err}");
@@ -149,6 +125,7 @@ fn subaccount_header_goes_on_every_call_and_org_access_with_org() {
         assert_eq!(req.header("Account-Name"), Some("sub-a"), "{}", req.path);
         assert_eq!(req.header("Org-Access"), Some("true"), "{}", req.path);
         assert!(req.header("User-Agent").unwrap().starts_with("lwctl/"));
+        assert!(req.header("Accept-Encoding").unwrap_or("").contains("gzip"));
     }
     assert_eq!(
         st.log[1]
@@ -172,10 +149,7 @@ fn injected_account_exits_2_before_any_request() {
             .cmd()
             .env_remove("LW_API_SERVER_URL")
             .args(["-a", bad, "auth", "test"])
-            .assert()
-            .code(2)
-            .get_output()
-            .clone();
+            .run(2);
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("invalid account"), "{bad}: {err}");
     }
@@ -189,10 +163,7 @@ fn http_server_url_only_for_loopback() {
         .cmd()
         .env("LW_API_SERVER_URL", "http://lacework.example.com:8080")
         .args(["auth", "test"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
+        .run(2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("only allowed to this machine"));
 }
 
@@ -210,10 +181,7 @@ fn early_expiry_is_refreshed_exactly_once() {
     let out = w
         .cmd()
         .args(["alerts", "list", "--start", "-1h", "-o", "ndjson"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .run(0);
     assert_eq!(crate::ids(&out.stdout), vec![1]);
     assert_eq!(w.server.state().token_exchanges, 2);
     // Tokens refused again and again end in an authentication failure within the retry budget.
@@ -221,10 +189,7 @@ fn early_expiry_is_refreshed_exactly_once() {
     let out = w
         .cmd()
         .args(["--retries", "2", "alerts", "list", "--start", "-1h"])
-        .assert()
-        .code(3)
-        .get_output()
-        .clone();
+        .run(3);
     assert!(String::from_utf8_lossy(&out.stderr).contains("freshly exchanged tokens were refused"));
     // One free refresh, then one per retry.
     assert_eq!(w.server.state().token_exchanges, 2 + 3);
@@ -241,10 +206,7 @@ fn connection_refused_exits_7_naming_the_host() {
         .cmd()
         .env("LW_API_SERVER_URL", format!("http://127.0.0.1:{port}"))
         .args(["--retries", "1", "auth", "test"])
-        .assert()
-        .code(7)
-        .get_output()
-        .clone();
+        .run(7);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains(&format!("cannot connect to 127.0.0.1:{port}")),
@@ -264,10 +226,7 @@ fn rate_limit_beyond_budget_exits_6_and_waits_are_capped() {
     let out = w
         .cmd()
         .args(["--retries", "2", "--max-wait", "1s", "-v", "auth", "test"])
-        .assert()
-        .code(6)
-        .get_output()
-        .clone();
+        .run(6);
     assert!(started.elapsed() < Duration::from_secs(30));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("rate limited by lacework (429)"), "{err}");
@@ -283,10 +242,7 @@ fn missing_credentials_name_every_source() {
         .bare()
         .env("LW_ACCOUNT", "testcorp")
         .args(["auth", "test"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
+        .run(2);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no API key id given"), "{err}");
     for place in ["--api-key", "LW_API_KEY", "api_key", ".lacework.toml"] {
@@ -309,13 +265,7 @@ fn profile_file_is_read_and_must_be_private() {
     .unwrap();
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(&cfg, fs::Permissions::from_mode(0o644)).unwrap();
-    let out = w
-        .bare()
-        .args(["auth", "test"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
+    let out = w.bare().args(["auth", "test"]).run(2);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("chmod 600"), "{err}");
     assert!(!err.contains(server::SECRET));
@@ -329,13 +279,7 @@ fn profile_file_is_read_and_must_be_private() {
         .assert()
         .success();
     // An unknown profile names the known ones.
-    let out = w
-        .bare()
-        .args(["-p", "nope", "auth", "test"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
+    let out = w.bare().args(["-p", "nope", "auth", "test"]).run(2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("known profiles: default, other"));
 }
 
@@ -383,10 +327,7 @@ fn api_token_from_the_environment_skips_the_exchange() {
         .env("LW_ACCOUNT", "testcorp")
         .env("LW_API_TOKEN", token["token"].as_str().unwrap())
         .args(["auth", "test", "-o", "json", "-vv"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .run(0);
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["token_source"], "LW_API_TOKEN");
     assert_eq!(w.server.state().token_exchanges, 1);
@@ -425,4 +366,35 @@ fn token_exchange_request_shape() {
         .success();
     token.assert();
     alerts.assert();
+}
+
+#[test]
+fn no_cache_neither_reads_nor_writes_the_cache() {
+    let w = World::new();
+    for _ in 0..2 {
+        w.cmd()
+            .args(["--no-cache", "auth", "test", "-o", "json"])
+            .run(0);
+    }
+    w.cmd()
+        .env("LW_NOCACHE", "1")
+        .args(["auth", "test", "-o", "json"])
+        .run(0);
+    assert_eq!(w.server.state().token_exchanges, 3);
+    assert!(!w.cache_dir().exists());
+}
+
+#[test]
+fn redirects_are_never_followed_with_the_token() {
+    let w = World::new();
+    let other = crate::server::Server::start();
+    {
+        let mut st = w.server.state();
+        st.foreign_next = Some(format!("{}/api/v2/Alerts", other.url));
+        st.queue.push_back(Fault::Redirect);
+    }
+    let out = w.cmd().args(["alerts", "list"]).run(7);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("refused to follow a redirect (302"), "{err}");
+    assert!(other.state().log.is_empty());
 }

@@ -1,7 +1,7 @@
 //! The hostile network: seeded faults at 30% on data requests, and every secret kept in.
 
 use crate::server::{self, Fault};
-use crate::{assert_ids, assert_no_secrets, ids, mode, ndjson, World};
+use crate::{assert_ids, assert_no_secrets, ids, mode, ndjson, Run, World};
 use chrono::{Duration, Utc};
 use std::fs;
 
@@ -61,10 +61,7 @@ fn list_through_30_percent_faults_is_exact() {
                 "-o",
                 "ndjson",
             ])
-            .assert()
-            .success()
-            .get_output()
-            .clone();
+            .run(0);
         assert_ids(&ids(&out.stdout), &all_ids(&w));
         let err = String::from_utf8_lossy(&out.stderr);
         // Retries are observable, with their reasons.
@@ -111,10 +108,7 @@ fn poll_through_30_percent_faults_is_exact() {
             .arg(&state)
             .arg("--out")
             .arg(&out)
-            .assert()
-            .success()
-            .get_output()
-            .clone();
+            .run(0);
         assert_no_secrets(&[
             &run.stdout,
             &run.stderr,
@@ -175,13 +169,7 @@ fn faults_beyond_the_budget_give_the_documented_code_and_no_partial_line() {
 fn html_error_page_is_named_as_such() {
     let w = World::new();
     w.server.state().queue.extend([Fault::Html; 3]);
-    let out = w
-        .cmd()
-        .args(["--retries", "2", "alerts", "list"])
-        .assert()
-        .code(7)
-        .get_output()
-        .clone();
+    let out = w.cmd().args(["--retries", "2", "alerts", "list"]).run(7);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("malformed response") && err.contains("text/html"),
@@ -270,10 +258,7 @@ fn configure_writes_a_private_profile_that_works() {
         .bare()
         .args(["configure", "--no-input", "--json-file"])
         .arg(&key)
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .run(0);
     assert_no_secrets(&[&out.stdout, &out.stderr]);
     let cfg = w.path(".lacework.toml");
     assert_eq!(mode(&cfg), 0o600);
@@ -290,9 +275,6 @@ fn configure_writes_a_private_profile_that_works() {
     let out = w
         .bare()
         .args(["-p", "other", "configure", "-a", "x"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
+        .run(2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("--api-key"));
 }

@@ -1,5 +1,5 @@
 use crate::server::{self, Server};
-use crate::{assert_ids, ids, ndjson, World};
+use crate::{assert_ids, ids, ndjson, Run, World};
 use chrono::{Duration, Utc};
 use serde_json::Value;
 
@@ -26,10 +26,7 @@ fn ten_days_in_small_pages_each_alert_once() {
     let out = w
         .cmd()
         .args(["alerts", "list", "--start", "-10d", "-o", "ndjson"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .run(0);
     let st = w.server.state();
     let expected: Vec<u64> = st.alerts.iter().map(|a| a.id).collect();
     assert_ids(&ids(&out.stdout), &expected);
@@ -75,10 +72,7 @@ fn boundary_alerts_are_not_lost_or_repeated() {
         .args(["alerts", "list", "--start"])
         .arg(lwctl::time::api_time(start))
         .args(["-o", "ndjson"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .run(0);
     assert_eq!(ids(&out.stdout), vec![1, 2, 3, 4]);
 }
 
@@ -89,10 +83,7 @@ fn pieces_at_the_row_cap_are_split() {
     let out = w
         .cmd()
         .args(["alerts", "list", "--start", "-6d", "-o", "ndjson"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .run(0);
     let expected: Vec<u64> = w.server.state().alerts.iter().map(|a| a.id).collect();
     assert_ids(&ids(&out.stdout), &expected);
 }
@@ -114,10 +105,7 @@ fn filters_select_exactly_what_the_server_holds() {
             "-o",
             "ndjson",
         ])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .run(0);
     let got = ndjson(&out.stdout);
     let st = w.server.state();
     let expected = st
@@ -167,10 +155,7 @@ fn filters_select_exactly_what_the_server_holds() {
             "-o",
             "ndjson",
         ])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .run(0);
     let got = ndjson(&out.stdout);
     assert!(!got.is_empty());
     for a in &got {
@@ -183,13 +168,7 @@ fn filters_select_exactly_what_the_server_holds() {
 #[test]
 fn csv_and_json_parse_back() {
     let w = world(250, 1, 40);
-    let out = w
-        .cmd()
-        .args(["alerts", "list", "-o", "csv"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let out = w.cmd().args(["alerts", "list", "-o", "csv"]).run(0);
     let mut reader = csv::Reader::from_reader(&out.stdout[..]);
     assert_eq!(reader.headers().unwrap().iter().next(), Some("alertId"));
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
@@ -199,23 +178,14 @@ fn csv_and_json_parse_back() {
         "description with quotes survives"
     );
 
-    let out = w
-        .cmd()
-        .args(["alerts", "list", "-o", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let out = w.cmd().args(["alerts", "list", "-o", "json"]).run(0);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 250);
 
     let out = w
         .cmd()
         .args(["alerts", "list", "-o", "json", "--start", "-1m"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .run(0);
     assert_eq!(
         serde_json::from_slice::<Value>(&out.stdout).unwrap(),
         serde_json::json!([])
@@ -243,13 +213,7 @@ fn table_is_sorted_and_empty_result_says_so() {
             "A",
         ));
     }
-    let out = w
-        .cmd()
-        .args(["alerts", "list", "-o", "table"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let out = w.cmd().args(["alerts", "list", "-o", "table"]).run(0);
     let text = String::from_utf8(out.stdout).unwrap();
     for h in [
         "Alert ID",
@@ -268,10 +232,7 @@ fn table_is_sorted_and_empty_result_says_so() {
     let out = w
         .cmd()
         .args(["alerts", "list", "-o", "table", "--start", "-5m"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .run(0);
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no alerts between"));
 }
@@ -292,10 +253,7 @@ fn normalize_fills_account_and_limit_stops_paging() {
             "-o",
             "ndjson",
         ])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .run(0);
     let ev = ndjson(&out.stdout);
     assert_eq!(ev.len(), 120);
     assert!(ev.iter().all(|e| e["account"] == "testcorp"
@@ -319,18 +277,12 @@ fn bad_times_are_usage_errors_naming_the_flag() {
     let out = w
         .cmd()
         .args(["alerts", "list", "--start", "yesterday"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
+        .run(2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("--start"));
     let out = w
         .cmd()
         .args(["alerts", "list", "--start", "-1h", "--end", "-2h"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
+        .run(2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("must be before --end"));
     assert!(w.server.state().log.is_empty());
     // A future end is clamped to now, not refused.
@@ -348,13 +300,7 @@ fn foreign_next_page_is_refused_without_sending_the_token() {
     let w = world(300, 1, 100);
     let foreign = Server::start();
     w.server.state().foreign_next = Some(format!("{}/api/v2/Alerts/next/0/1", foreign.url));
-    let out = w
-        .cmd()
-        .args(["alerts", "list", "-o", "ndjson"])
-        .assert()
-        .code(7)
-        .get_output()
-        .clone();
+    let out = w.cmd().args(["alerts", "list", "-o", "ndjson"]).run(7);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("refused to follow a nextPage link to another host"),
@@ -370,13 +316,7 @@ fn foreign_next_page_is_refused_without_sending_the_token() {
 fn get_every_scope_and_the_errors() {
     let w = world(5, 1, 10);
     let id = w.server.state().alerts[0].id.to_string();
-    let out = w
-        .cmd()
-        .args(["alerts", "get", &id])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let out = w.cmd().args(["alerts", "get", &id]).run(0);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v[0]["alertId"].to_string(), id);
     for scope in [
@@ -389,10 +329,7 @@ fn get_every_scope_and_the_errors() {
         let out = w
             .cmd()
             .args(["alerts", "get", &id, "--scope", scope])
-            .assert()
-            .success()
-            .get_output()
-            .clone();
+            .run(0);
         serde_json::from_slice::<Value>(&out.stdout).unwrap();
     }
     let out = w
@@ -406,22 +343,13 @@ fn get_every_scope_and_the_errors() {
             "-o",
             "table",
         ])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .run(0);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains("Question") && text.contains("Answer") && text.contains("Was MFA used?"),
         "{text}"
     );
-    let out = w
-        .cmd()
-        .args(["alerts", "get", &id, "-o", "table"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let out = w.cmd().args(["alerts", "get", &id, "-o", "table"]).run(0);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains("alertInfo.subject") && text.contains("derivedFields.category"),
@@ -431,38 +359,20 @@ fn get_every_scope_and_the_errors() {
     let out = w
         .cmd()
         .args(["alerts", "get", &id, "--scope", "Bogus"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
+        .run(2);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("Details") && err.contains("ObservationTimeline"),
         "{err}"
     );
-    let out = w
-        .cmd()
-        .args(["alerts", "get", "12ab"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
+    let out = w.cmd().args(["alerts", "get", "12ab"]).run(2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("not an alert ID"));
-    let out = w
-        .cmd()
-        .args(["alerts", "get", "999999"])
-        .assert()
-        .code(5)
-        .get_output()
-        .clone();
+    let out = w.cmd().args(["alerts", "get", "999999"]).run(5);
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("alert 999999 does not exist, or has no Details data"));
     let out = w
         .cmd()
         .args(["alerts", "get", &id, "--scope", "observationtimeline"])
-        .assert()
-        .code(5)
-        .get_output()
-        .clone();
+        .run(5);
     assert!(String::from_utf8_lossy(&out.stderr).contains("has no ObservationTimeline data"));
 }

@@ -1,4 +1,4 @@
-use crate::{ndjson, World};
+use crate::{ndjson, Run, World};
 use serde_json::Value;
 use std::fs;
 
@@ -31,10 +31,7 @@ fn every_input_shape_in_one_run() {
         .bare()
         .arg("normalize")
         .args([&nd, &arr, &pages, &single])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .run(0);
     let ev = events(&out.stdout);
     let ids: Vec<&str> = ev
         .iter()
@@ -90,10 +87,7 @@ fn stdin_flags_ladder_and_already_normalized_input() {
             "-",
         ])
         .write_stdin(format!("{A1}\n"))
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .run(0);
     let ev = events(&out.stdout);
     assert_eq!(ev[0]["severity"], "critical");
     assert_eq!(ev[0]["account"], "yourcorp");
@@ -103,10 +97,7 @@ fn stdin_flags_ladder_and_already_normalized_input() {
         .bare()
         .args(["normalize", "--severity-ladder", "5"])
         .write_stdin(out.stdout.clone())
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .run(0);
     assert_eq!(again.stdout, out.stdout);
 }
 
@@ -117,10 +108,7 @@ fn unknown_severities_are_medium_with_one_warning() {
         .bare()
         .arg("normalize")
         .write_stdin("{\"alertId\":1,\"severity\":\"Severe\"}\n{\"alertId\":2}\n{\"alertId\":3,\"severity\":\"Severe\"}\n")
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .run(0);
     assert!(events(&out.stdout)
         .iter()
         .all(|e| e["severity"] == "medium"));
@@ -143,14 +131,7 @@ fn invalid_input_exits_8_with_the_place_and_keeps_whole_lines() {
         format!("{A1}\n{A3}\n{{\"alertId\": 5, \"x\": }}\n{A2}\n"),
     )
     .unwrap();
-    let out = w
-        .bare()
-        .arg("normalize")
-        .arg(&f)
-        .assert()
-        .code(8)
-        .get_output()
-        .clone();
+    let out = w.bare().arg("normalize").arg(&f).run(8);
     assert_eq!(events(&out.stdout).len(), 2);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -169,14 +150,7 @@ fn invalid_input_exits_8_with_the_place_and_keeps_whole_lines() {
         ),
         ("[{\"alertId\":1},", ":1:", "end of input"),
     ] {
-        let out = w
-            .bare()
-            .arg("normalize")
-            .write_stdin(input)
-            .assert()
-            .code(8)
-            .get_output()
-            .clone();
+        let out = w.bare().arg("normalize").write_stdin(input).run(8);
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
             err.contains(&format!("<stdin>{place}")) && err.contains(what),
@@ -193,10 +167,7 @@ fn skip_invalid_counts_and_reports() {
         .bare()
         .args(["normalize", "--skip-invalid"])
         .write_stdin(format!("{A1}\nnot json\n[1, {A2}]\n{{\"x\":1}}\n{A3}\n"))
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        .run(0);
     let ids: Vec<String> = events(&out.stdout)
         .iter()
         .map(|e| e["external_id"].as_str().unwrap().to_owned())
@@ -214,14 +185,7 @@ fn skip_invalid_counts_and_reports() {
 fn the_shipped_example_normalizes() {
     let w = World::new();
     let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/alerts.json");
-    let out = w
-        .bare()
-        .arg("normalize")
-        .arg(example)
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let out = w.bare().arg("normalize").arg(example).run(0);
     let ev = events(&out.stdout);
     assert_eq!(ev.len(), 10);
     assert!(ev

@@ -1,5 +1,5 @@
 use crate::server::{self, Fault};
-use crate::{assert_ids, ids, mode, ndjson, World};
+use crate::{assert_ids, ids, mode, ndjson, Run, World};
 use chrono::{Duration, Utc};
 use serde_json::Value;
 use std::fs;
@@ -40,13 +40,7 @@ fn state(w: &World) -> Value {
 fn stateless_poll_is_one_window_to_stdout() {
     let w = World::new();
     add_recent(&w, 1, 20, Duration::minutes(30));
-    let out = w
-        .cmd()
-        .args(["alerts", "poll", "--since", "10m"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let out = w.cmd().args(["alerts", "poll", "--since", "10m"]).run(0);
     let now = Utc::now();
     let expected = w
         .server
@@ -74,12 +68,7 @@ fn cron_runs_with_late_alerts_write_each_alert_once() {
     add_recent(&w, 1, 30, Duration::minutes(8));
     let mut next = 100;
     for run in 0..6 {
-        let out = poll(&w)
-            .arg("--normalize")
-            .assert()
-            .success()
-            .get_output()
-            .clone();
+        let out = poll(&w).arg("--normalize").run(0);
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("events_added: "), "{err}");
         if run > 0 {
@@ -170,7 +159,7 @@ fn a_second_overlapping_run_exits_9_and_wait_queues() {
         .unwrap();
     lock.lock().unwrap();
     add_recent(&w, 100, 5, Duration::seconds(30));
-    let out = poll(&w).assert().code(9).get_output().clone();
+    let out = poll(&w).run(9);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("another `lwctl alerts poll` is running") && err.contains("poll.state"),
@@ -234,12 +223,7 @@ fn a_failed_poll_commits_nothing_and_the_next_fills_the_gap() {
         st.queue.push_back(Fault::Slow(0));
         st.queue.extend([Fault::Status(503); 3]);
     }
-    let out = poll(&w)
-        .args(["--retries", "2"])
-        .assert()
-        .code(7)
-        .get_output()
-        .clone();
+    let out = poll(&w).args(["--retries", "2"]).run(7);
     assert!(String::from_utf8_lossy(&out.stderr).contains("503"));
     assert_eq!(fs::read(w.path("poll.state")).unwrap(), state_before);
     assert_eq!(
@@ -271,15 +255,10 @@ fn warm_cache_poll_of_one_page_is_one_request() {
 fn state_of_another_account_is_refused() {
     let w = World::new();
     poll(&w).assert().success();
-    let out = poll(&w)
-        .args(["--subaccount", "sub-a"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
+    let out = poll(&w).args(["--subaccount", "sub-a"]).run(2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("belongs to"));
     fs::write(w.path("poll.state"), "{not json").unwrap();
-    let out = poll(&w).assert().code(2).get_output().clone();
+    let out = poll(&w).run(2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("move it away"));
 }
 

@@ -32,6 +32,8 @@ pub enum Fault {
     Slow(u64),
     /// 401 and forget the token, as if it expired.
     Expire,
+    /// 302 to `State::foreign_next` (or 127.0.0.2).
+    Redirect,
 }
 
 #[derive(Debug, Clone)]
@@ -423,6 +425,15 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
                 },
                 fault,
             )
+        }
+        Some(Fault::Redirect) => {
+            let mut r = reply(302, json!({}));
+            let to = st
+                .foreign_next
+                .clone()
+                .unwrap_or_else(|| "http://127.0.0.2:1/".into());
+            r.extra.push(("Location".into(), to));
+            return (r, fault);
         }
         Some(Fault::Expire) => {
             st.tokens.remove(token);

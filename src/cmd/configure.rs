@@ -99,7 +99,7 @@ pub fn run(ctx: &Ctx, args: ConfigureArgs) -> Result<()> {
     };
     let name = g.profile.clone().unwrap_or_else(|| "default".into());
     let mut section = toml::Table::new();
-    // The same account spelling the Lacework CLI writes: the full host.
+    // The account name alone, as the Lacework CLI writes it.
     section.insert("account".into(), parsed.name.clone().into());
     if let Some(s) = &subaccount {
         section.insert("subaccount".into(), s.clone().into());

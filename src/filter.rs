@@ -56,23 +56,23 @@ impl Filters {
     /// passes a severity filter.
     pub fn matches(&self, alert: &Alert) -> bool {
         if let Some(f) = &self.severity {
-            match alert.severity.as_deref().and_then(Severity::parse) {
+            match alert.severity.value().as_deref().and_then(Severity::parse) {
                 Some(s) if f.matches(s) => {}
                 _ => return false,
             }
         }
         if let Some(s) = self.status {
             let want = s.api_name();
-            let have = alert.status.as_deref().unwrap_or("");
+            let have = alert.status.value().unwrap_or_default();
             let squash = |x: &str| x.replace([' ', '_', '-'], "").to_ascii_lowercase();
-            if squash(have) != squash(want) {
+            if squash(&have) != squash(want) {
                 return false;
             }
         }
         if let Some(t) = &self.alert_type {
             if !alert
                 .alert_type
-                .as_deref()
+                .value()
                 .is_some_and(|a| a.eq_ignore_ascii_case(t))
             {
                 return false;

@@ -13,65 +13,54 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// A scalar field read leniently: strings as they are, numbers and booleans spelled as text,
-/// `null`, objects and arrays as absent. Real exports disagree on types; the mapping should not.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Text<'a>(pub Option<Cow<'a, str>>);
+/// A scalar field, read leniently and kept as the JSON token the input spelled: strings, numbers
+/// and booleans are text; `null`, objects and arrays are absent. Real exports disagree on types;
+/// the mapping should not. Keeping the token means a string is unescaped only when its value is
+/// needed (a severity, a status) and copied as it is into the event otherwise.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Text<'a>(Option<&'a RawValue>);
 
 impl<'a> Text<'a> {
-    pub fn as_deref(&self) -> Option<&str> {
-        self.0.as_deref().filter(|s| !s.is_empty())
+    /// The value as text: strings unescaped, numbers and booleans as spelled. `None` when absent,
+    /// not a scalar, or an empty string.
+    pub fn value(&self) -> Option<Cow<'a, str>> {
+        let token = self.0?.get();
+        let value = match token.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+            Some(inner) if !inner.contains('\\') => Cow::Borrowed(inner),
+            Some(_) => Cow::Owned(serde_json::from_str::<String>(token).ok()?),
+            None => Cow::Borrowed(token),
+        };
+        (!value.is_empty()).then_some(value)
+    }
+
+    /// Whether there is a non-empty value.
+    pub fn is_present(&self) -> bool {
+        self.0.is_some_and(|t| t.get() != "\"\"")
+    }
+
+    /// Appends the value as a JSON string (`null` when absent): a string token is copied as it
+    /// is, escapes and all; a number or boolean is put between quotes.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        match self.0.map(RawValue::get) {
+            None => out.extend_from_slice(b"null"),
+            Some(t) if t.starts_with('"') => out.extend_from_slice(t.as_bytes()),
+            Some(t) => {
+                out.push(b'"');
+                out.extend_from_slice(t.as_bytes());
+                out.push(b'"');
+            }
+        }
     }
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Text<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(Text(Some(Cow::Borrowed(v))))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Text(Some(Cow::Owned(v.to_owned()))))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-                Ok(Text(Some(Cow::Owned(v))))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(Text(Some(Cow::Owned(v.to_string()))))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(Text(Some(Cow::Owned(v.to_string()))))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
-                Ok(Text(Some(Cow::Owned(v.to_string()))))
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
-                Ok(Text(Some(Cow::Borrowed(if v { "true" } else { "false" }))))
-            }
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(Text(None))
-            }
-            fn visit_none<E>(self) -> Result<Self::Value, E> {
-                Ok(Text(None))
-            }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-                d.deserialize_any(self)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
-                while m.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Text(None))
-            }
-            fn visit_seq<A: de::SeqAccess<'de>>(self, mut s: A) -> Result<Self::Value, A::Error> {
-                while s.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Text(None))
-            }
-        }
-        d.deserialize_any(V)
+        let raw = <&RawValue>::deserialize(d)?;
+        let scalar = !matches!(
+            raw.get().as_bytes().first(),
+            Some(b'{' | b'[' | b'n') | None
+        );
+        Ok(Text(scalar.then_some(raw)))
     }
 }
 
@@ -314,8 +303,8 @@ pub fn alert_id<'a>(alert: &Alert<'a>) -> Result<Cow<'a, str>, &'static str> {
 pub fn start_millis(alert: &Alert) -> Option<i64> {
     alert
         .start_time
-        .as_deref()
-        .and_then(time::parse_api_time)
+        .value()
+        .and_then(|t| time::parse_api_time(&t))
         .map(|t| t.timestamp_millis())
 }
 
@@ -361,10 +350,10 @@ impl Normalizer {
                 let mut options = None;
                 if self.options.account.is_none() || self.options.subaccount.is_none() {
                     let mut o = self.options.clone();
-                    o.account = o.account.or(alert.account.as_deref().map(str::to_owned));
+                    o.account = o.account.or(alert.account.value().map(Cow::into_owned));
                     o.subaccount = o
                         .subaccount
-                        .or(alert.subaccount.as_deref().map(str::to_owned));
+                        .or(alert.subaccount.value().map(Cow::into_owned));
                     options = Some(std::mem::replace(&mut self.options, o));
                 }
                 let result = self
@@ -376,11 +365,13 @@ impl Normalizer {
                 return result;
             }
         }
-        let id = alert_id(alert).map_err(|m| RecordError::at(0, m))?;
-        let severity = match alert.severity.as_deref().and_then(Severity::parse) {
+        // Checked here; written below as the input spelled it.
+        alert_id(alert).map_err(|m| RecordError::at(0, m))?;
+        let severity_text = alert.severity.value();
+        let severity = match severity_text.as_deref().and_then(Severity::parse) {
             Some(s) => s.ladder_name(self.options.ladder),
             None => {
-                self.unknown.record(alert.severity.as_deref());
+                self.unknown.record(severity_text.as_deref());
                 "medium"
             }
         };
@@ -390,33 +381,33 @@ impl Normalizer {
             &alert.alert_type,
         ]
         .into_iter()
-        .find(|t| t.as_deref().is_some());
+        .find(|t| t.is_present());
         let created_at = alert
             .start_time
-            .as_deref()
-            .and_then(time::parse_api_time)
+            .value()
+            .and_then(|t| time::parse_api_time(&t))
             .map(time::rfc3339);
 
         out.extend_from_slice(b"{\"source\":\"lacework\",\"external_id\":");
-        write_cow(out, &id);
+        Text(alert.alert_id).write(out);
         out.extend_from_slice(b",\"title\":");
         match title {
-            Some(t) => write_text(out, t),
+            Some(t) => t.write(out),
             None => out.extend_from_slice(b"\"Lacework alert\""),
         }
         out.extend_from_slice(b",\"description\":");
-        write_text(out, &alert.alert_info.description);
+        alert.alert_info.description.write(out);
         out.extend_from_slice(b",\"severity\":\"");
         out.extend_from_slice(severity.as_bytes());
         out.extend_from_slice(b"\",\"category\":\"cloud\",\"event_type\":");
-        write_text(out, &alert.alert_type);
+        alert.alert_type.write(out);
         out.extend_from_slice(b",\"rule_name\":");
-        match alert.policy_id.as_deref() {
-            Some(_) => write_text(out, &alert.policy_id),
-            None => out.extend_from_slice(b"null"),
+        match alert.policy_id.is_present() {
+            true => alert.policy_id.write(out),
+            false => out.extend_from_slice(b"null"),
         }
         out.extend_from_slice(b",\"status\":");
-        write_text(out, &alert.status);
+        alert.status.write(out);
         out.extend_from_slice(b",\"created_at\":");
         match created_at {
             // RFC 3339 needs no escaping.
@@ -445,28 +436,6 @@ impl Normalizer {
 fn write_str(out: &mut Vec<u8>, s: &str) {
     // Writing a &str into a Vec cannot fail.
     serde_json::to_writer(&mut *out, s).expect("write to Vec");
-}
-
-/// A string field as it came: a string the input spelled without escapes is copied between
-/// quotes (it needs none), anything else is escaped by serde_json.
-fn write_text(out: &mut Vec<u8>, t: &Text) {
-    match &t.0 {
-        Some(s) => write_cow(out, s),
-        None => out.extend_from_slice(b"null"),
-    }
-}
-
-// The variant is the point: Borrowed means the input spelled it without escapes.
-#[allow(clippy::ptr_arg)]
-fn write_cow(out: &mut Vec<u8>, s: &Cow<str>) {
-    match s {
-        Cow::Borrowed(s) => {
-            out.push(b'"');
-            out.extend_from_slice(s.as_bytes());
-            out.push(b'"');
-        }
-        Cow::Owned(s) => write_str(out, s),
-    }
 }
 
 /// [`write_compact`] to any writer.

@@ -171,7 +171,7 @@ impl<W: Write> ListSink<W> {
             n.push_alert(alert, raw.get().as_bytes(), &mut self.line)
                 .map_err(|e| anyhow::anyhow!("cannot normalize alert {id}: {}", e.message))?;
         }
-        let text = |t: &normalize::Text| t.0.as_deref().unwrap_or_default().to_owned();
+        let text = |t: &normalize::Text| t.value().unwrap_or_default().into_owned();
         match self.format {
             Format::Ndjson | Format::Json => {
                 if self.format == Format::Json {
@@ -230,14 +230,14 @@ impl<W: Write> ListSink<W> {
                         text(&alert.alert_type),
                         alert
                             .alert_name
-                            .as_deref()
-                            .or(alert.alert_info.subject.as_deref())
+                            .value()
+                            .or(alert.alert_info.subject.value())
                             .unwrap_or_default()
-                            .to_owned(),
+                            .into_owned(),
                         alert
                             .start_time
-                            .as_deref()
-                            .and_then(crate::time::parse_api_time)
+                            .value()
+                            .and_then(|t| crate::time::parse_api_time(&t))
                             .map(|t| t.format("%Y-%m-%d %H:%M:%SZ").to_string())
                             .unwrap_or_else(|| text(&alert.start_time)),
                     ]

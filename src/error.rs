@@ -127,6 +127,11 @@ fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
     (Exit::Unexpected, None)
 }
 
+/// The exit code an error ends the process with.
+pub fn exit_code(err: &anyhow::Error) -> Exit {
+    classify(err).0
+}
+
 /// Whether the error is a closed stdout (`lwctl ... | head`), which ends quietly.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|c| {

@@ -74,19 +74,20 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         written: 0,
         limit: args.limit,
     };
-    if args.limit == Some(0) {
-        return Ok(());
-    }
     let progress = ctx.ui.progress();
     let mut seen = Seen::default();
-    let stats = Walk {
-        client: &client,
-        filters: &filters,
-        seen: &mut seen,
-        keep: BOUNDARY,
-        progress: &progress,
-    }
-    .run(window, &mut sink);
+    let stats = if args.limit == Some(0) {
+        Ok(Default::default())
+    } else {
+        Walk {
+            client: &client,
+            filters: &filters,
+            seen: &mut seen,
+            keep: BOUNDARY,
+            progress: &progress,
+        }
+        .run(window, &mut sink)
+    };
     progress.finish_and_clear();
     let stats = stats?;
     sink.finish()?;

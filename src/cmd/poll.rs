@@ -99,6 +99,10 @@ pub fn run(ctx: &Ctx, args: PollArgs) -> Result<()> {
             if crate::error::is_broken_pipe(&e) {
                 return Ok(());
             }
+            // A mistake in the command line or the state will not mend itself by the next tick.
+            if crate::error::exit_code(&e) == crate::error::Exit::Usage {
+                return Err(e);
+            }
             // Reported, not fatal: the cursor did not move, so the next tick fills the gap.
             crate::error::report(&e);
         }
@@ -253,9 +257,12 @@ impl Poller<'_> {
             Ok(stats) => stats,
             Err(e) => {
                 // Nothing of this piece is committed: take it back out of the file too.
-                if let Writer::File(o) = &mut sink.writer {
-                    let committed = o.committed;
-                    let _ = o.rollback(committed);
+                if let Writer::File(o) = sink.writer {
+                    if let Err(undo) = o.rollback() {
+                        self.ctx.ui.warn(format!(
+                            "could not take the uncommitted alerts back out of the output ({undo:#}); the next run will"
+                        ));
+                    }
                 }
                 return Err(e);
             }
@@ -336,7 +343,15 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir)
+    // A run killed between write and rename leaves this behind; its name says whose it is.
+    let prefix = format!(
+        ".{}.",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    );
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .tempfile_in(&dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
@@ -420,15 +435,12 @@ impl Output {
         Ok(f.stream_position()?)
     }
 
-    fn rollback(&mut self, len: u64) -> Result<()> {
-        // Drop what is buffered without writing it, then cut the file back.
-        let (mut f, _) =
-            std::mem::replace(&mut self.file, BufWriter::new(File::open("/dev/null")?))
-                .into_parts();
-        f.set_len(len)?;
-        f.seek(SeekFrom::Start(len))?;
-        f.sync_all()?;
-        self.file = BufWriter::with_capacity(128 << 10, f);
+    /// Takes everything since the last commit back out of the file: what is still buffered is
+    /// dropped unwritten, and what reached the file is cut off.
+    fn rollback(self) -> Result<()> {
+        let (file, _unwritten) = self.file.into_parts();
+        file.set_len(self.committed)?;
+        file.sync_all()?;
         Ok(())
     }
 }

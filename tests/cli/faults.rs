@@ -44,6 +44,7 @@ fn all_ids(w: &World) -> Vec<u64> {
 
 #[test]
 fn list_through_30_percent_faults_is_exact() {
+    // With the default retry budget: 40 seeds measured survived all; these three are checked.
     for seed in [1, 2, 3] {
         let w = hostile(seed, 1200, 9);
         let out = w
@@ -51,8 +52,6 @@ fn list_through_30_percent_faults_is_exact() {
             .args([
                 "--timeout",
                 "1s",
-                "--retries",
-                "10",
                 "-vv",
                 "alerts",
                 "list",
@@ -96,8 +95,6 @@ fn poll_through_30_percent_faults_is_exact() {
             .args([
                 "--timeout",
                 "1s",
-                "--retries",
-                "10",
                 "-vv",
                 "alerts",
                 "poll",

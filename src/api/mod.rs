@@ -418,14 +418,14 @@ impl Client {
             self.stats.borrow_mut().requests += 1;
             let failure = match req.send() {
                 Err(e) => {
-                    let (what, hint, retry) = self.describe_transport(&e, &host);
+                    let (what, hint) = self.describe_transport(&e, &host);
                     self.trace(1, || {
                         format!("< {what} ({} ms)", started.elapsed().as_millis())
                     });
                     // A request that never connected was never sent: safe to send again.
                     Failure {
                         error: ApiError::Unavailable { what, hint },
-                        retry: retry && (call.idempotent || e.is_connect()),
+                        retry: call.idempotent || e.is_connect(),
                         wait: None,
                     }
                 }
@@ -455,7 +455,7 @@ impl Client {
                                         what: format!(
                                             "malformed response from {host} on {}: {} ({} bytes{})",
                                             call.url.path(),
-                                            decode_problem(&e),
+                                            decode_problem(&e, uaks.is_none()),
                                             bytes.len(),
                                             content_type(&headers)
                                         ),
@@ -657,7 +657,8 @@ impl Client {
         }
     }
 
-    fn describe_transport(&self, e: &reqwest::Error, host: &str) -> (String, Option<String>, bool) {
+    /// What went wrong below HTTP, and the hint for it.
+    fn describe_transport(&self, e: &reqwest::Error, host: &str) -> (String, Option<String>) {
         let cause = root_cause(e);
         let lower = format!("{e:?}").to_ascii_lowercase();
         if lower.contains("dns error") || lower.contains("failed to lookup address") {
@@ -667,7 +668,6 @@ impl Client {
                 Some(format!(
                     "the account subdomain is probably wrong: check --account / LW_ACCOUNT (tried {host})"
                 )),
-                true,
             );
         }
         if e.is_timeout() {
@@ -677,7 +677,6 @@ impl Client {
                     human_duration(self.opts.timeout)
                 ),
                 Some("raise --timeout, or check your network and proxy".into()),
-                true,
             );
         }
         if e.is_connect() {
@@ -686,10 +685,9 @@ impl Client {
                 Some(format!(
                     "check the account subdomain (tried {host}), your network and any proxy"
                 )),
-                true,
             );
         }
-        (format!("connection to {host} failed: {cause}"), None, true)
+        (format!("connection to {host} failed: {cause}"), None)
     }
 }
 
@@ -737,11 +735,13 @@ fn content_type(headers: &HeaderMap) -> String {
         .unwrap_or_default()
 }
 
-fn decode_problem(e: &serde_json::Error) -> String {
+/// What is wrong with a body. serde's detail can quote values, so the token answer gets none.
+fn decode_problem(e: &serde_json::Error, detail: bool) -> String {
     match e.classify() {
         serde_json::error::Category::Eof => "the JSON ends early".into(),
         serde_json::error::Category::Syntax => "not JSON".into(),
-        _ => format!("unexpected JSON shape ({})", strip_at(&e.to_string())),
+        _ if detail => format!("unexpected JSON shape ({})", strip_at(&e.to_string())),
+        _ => "unexpected JSON shape".into(),
     }
 }
 

@@ -91,12 +91,20 @@ impl Ui {
 
     /// A message for people on stderr.
     pub fn info(&self, msg: impl AsRef<str>) {
-        eprintln!("lwctl: {}", msg.as_ref());
+        stderr_line(&format!("lwctl: {}", msg.as_ref()));
     }
 
     pub fn warn(&self, msg: impl AsRef<str>) {
-        eprintln!("lwctl: warning: {}", msg.as_ref());
+        stderr_line(&format!("lwctl: warning: {}", msg.as_ref()));
     }
+}
+
+/// Writes one line to stderr. Unlike `eprintln!`, a closed stderr is not a panic.
+pub fn stderr_line(line: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(line.as_bytes());
+    let _ = err.write_all(b"\n");
 }
 
 /// A table in lwctl's style: columns and one rule under the header, nothing else, so rows are

@@ -214,7 +214,7 @@ impl Client {
 
     fn trace(&self, level: u8, line: impl FnOnce() -> String) {
         if self.opts.verbose >= level {
-            eprintln!("lwctl: {}", self.redact(&line()));
+            crate::output::stderr_line(&format!("lwctl: {}", self.redact(&line())));
         }
     }
 

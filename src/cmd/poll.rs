@@ -290,7 +290,7 @@ impl Poller<'_> {
                 "rate_limit_remaining": remaining,
                 "interrupted": stats.stopped,
             });
-            eprintln!("{line}");
+            crate::output::stderr_line(&line.to_string());
         } else {
             self.ctx.ui.info(format!(
                 "poll {}..{} pieces: {} pages: {} events_added: {added} duplicates_skipped: {} ratelimit_remaining: {}{}",

@@ -285,11 +285,9 @@ fn a_fortnight_offline_is_split_into_pieces() {
     assert_eq!(firsts, 3);
 }
 
-#[test]
-fn every_loop_commits_and_exits_0_on_sigterm() {
-    let w = World::new();
-    add_recent(&w, 1, 5, Duration::minutes(5));
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_lwctl"))
+/// `lwctl alerts poll --every 200ms` on this world's state and output, as a child process.
+fn spawn_every(w: &World, extra: &[&str]) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_lwctl"))
         .env_clear()
         .env("HOME", w.home.path())
         .env("XDG_CACHE_HOME", w.home.path().join("cache"))
@@ -297,27 +295,41 @@ fn every_loop_commits_and_exits_0_on_sigterm() {
         .env("LW_ACCOUNT", "testcorp")
         .env("LW_API_KEY", server::KEY_ID)
         .env("LW_API_SECRET", server::SECRET)
+        .args(extra)
         .args(["alerts", "poll", "--every", "200ms", "--state"])
         .arg(w.path("poll.state"))
         .arg("--out")
         .arg(w.path("out.ndjson"))
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+fn wait_for(what: impl Fn() -> bool) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while out_ids(&w).len() < 5 && std::time::Instant::now() < deadline {
+    while !what() && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    add_recent(&w, 100, 2, Duration::seconds(10));
-    while out_ids(&w).len() < 7 && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+}
+
+fn terminate(child: std::process::Child) -> std::process::Output {
     std::process::Command::new("kill")
         .arg("-TERM")
         .arg(child.id().to_string())
         .status()
         .unwrap();
-    let out = child.wait_with_output().unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn every_loop_commits_and_exits_0_on_sigterm() {
+    let w = World::new();
+    add_recent(&w, 1, 5, Duration::minutes(5));
+    let child = spawn_every(&w, &[]);
+    wait_for(|| out_ids(&w).len() >= 5);
+    add_recent(&w, 100, 2, Duration::seconds(10));
+    wait_for(|| out_ids(&w).len() >= 7);
+    let out = terminate(child);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -326,4 +338,21 @@ fn every_loop_commits_and_exits_0_on_sigterm() {
     );
     assert_ids(&out_ids(&w), &all_ids(&w));
     assert!(Path::new(&w.path("poll.state")).exists());
+}
+
+#[test]
+fn every_loop_reports_a_failed_tick_and_fills_the_gap_later() {
+    let w = World::new();
+    add_recent(&w, 1, 4, Duration::minutes(5));
+    // The service is down for the first ticks.
+    w.server.state().queue.extend([Fault::Status(503); 6]);
+    let child = spawn_every(&w, &["--retries", "0"]);
+    wait_for(|| w.server.state().queue.is_empty());
+    add_recent(&w, 100, 3, Duration::seconds(10));
+    wait_for(|| out_ids(&w).len() >= 7);
+    let out = terminate(child);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("lwctl: error: lacework answered 503"), "{err}");
+    assert_ids(&out_ids(&w), &all_ids(&w));
 }

@@ -9,7 +9,7 @@
 use std::io::{self, Read};
 
 /// The largest single record held in memory at once.
-pub const RECORD_CAP: usize = 8 << 20;
+pub const RECORD_CAP: usize = 4 << 20;
 const CHUNK: usize = 256 << 10;
 const BROKEN_LINE: &str =
     "unexpected end of line inside an object (NDJSON needs each alert on one line)";
@@ -152,6 +152,8 @@ impl<R: Read> RecordReader<R> {
             return Ok(false);
         }
         if self.buf.len() - self.end < CHUNK {
+            // Exact growth: doubling would let one large record cost twice its size.
+            self.buf.reserve_exact(self.end + CHUNK - self.buf.len());
             self.buf.resize(self.end + CHUNK, 0);
         }
         let n = loop {
@@ -363,7 +365,7 @@ impl<R: Read> RecordReader<R> {
                             return self
                                 .invalid(
                                     start,
-                                    format!("an element of this {what} is larger than 8 MiB"),
+                                    format!("an element of this {what} is larger than 4 MiB"),
                                 )
                                 .map(Some);
                         }
@@ -405,7 +407,7 @@ impl<R: Read> RecordReader<R> {
                                     return self
                                         .invalid(
                                             start,
-                                            "an object larger than 8 MiB that is not an API \
+                                            "an object larger than 4 MiB that is not an API \
                                              page with a \"data\" array",
                                         )
                                         .map(Some)

@@ -49,6 +49,7 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let ndjson = dir.path().join("alerts.ndjson");
     let array = dir.path().join("alerts.json");
+    let page = dir.path().join("page.json");
     let mut data = Vec::with_capacity(mb << 20);
     let mut i = 0;
     while data.len() < mb << 20 {
@@ -73,6 +74,22 @@ fn main() {
         }
         f.write_all(b"\n]\n").unwrap();
     }
+    {
+        // The same alerts as one API page on one line: too large to hold, read key by key.
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&page).unwrap());
+        f.write_all(b"{\"paging\":{\"rows\":1},\"data\":[").unwrap();
+        for (n, line) in data
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .enumerate()
+        {
+            if n > 0 {
+                f.write_all(b",").unwrap();
+            }
+            f.write_all(line).unwrap();
+        }
+        f.write_all(b"]}\n").unwrap();
+    }
     println!(
         "input: {i} alerts, {:.1} MB NDJSON, {:.0} bytes per alert",
         data.len() as f64 / 1e6,
@@ -95,7 +112,11 @@ fn main() {
 
     let bin = env!("CARGO_BIN_EXE_lwctl");
     let time = std::path::Path::new("/usr/bin/time").exists();
-    for (label, file) in [("NDJSON", &ndjson), ("JSON array", &array)] {
+    for (label, file) in [
+        ("NDJSON", &ndjson),
+        ("JSON array", &array),
+        ("one page", &page),
+    ] {
         let size = std::fs::metadata(file).unwrap().len() as usize;
         let mut best = f64::MAX;
         let mut rss = None;

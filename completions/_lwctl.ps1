@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('alerts', 'alerts', [CompletionResultType]::ParameterValue, 'List, poll and inspect alerts')
             [CompletionResult]::new('normalize', 'normalize', [CompletionResultType]::ParameterValue, 'Lacework alerts in, normalized SOC events out (NDJSON)')
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Write a profile to ~/.lacework.toml')
+            [CompletionResult]::new('org', 'org', [CompletionResultType]::ParameterValue, 'What this key can reach, and the CloudTrail account mapping')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate shell completions or man pages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -148,6 +149,8 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List alerts in a time range')
             [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one alert''s details')
+            [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Add a comment to an alert')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close an alert (it cannot be reopened)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -252,10 +255,71 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'lwctl;alerts;comment' {
+            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'The comment')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--subaccount', '--subaccount', [CompletionResultType]::ParameterName, 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-secret-file', '--api-secret-file', [CompletionResultType]::ParameterName, 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and request timeout')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx, connection errors and broken answers')
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest single wait between retries (429 resets are capped to it)')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization-level data (sends Org-Access: true)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the token cache [env: LW_NOCACHE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail and name the flag instead')
+            [CompletionResult]::new('--allow-insecure-config', '--allow-insecure-config', [CompletionResultType]::ParameterName, 'Read a secret from a file other users can read (refused by default, like ssh keys)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lwctl;alerts;close' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: 0-5, or other, false-positive, not-enough-info, malicious-resolved, expected-testing, expected-behavior')
+            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'A comment (required with reason 0, other)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--subaccount', '--subaccount', [CompletionResultType]::ParameterName, 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-secret-file', '--api-secret-file', [CompletionResultType]::ParameterName, 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and request timeout')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx, connection errors and broken answers')
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest single wait between retries (429 resets are capped to it)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Close without asking (closing cannot be undone)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Close without asking (closing cannot be undone)')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization-level data (sends Org-Access: true)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the token cache [env: LW_NOCACHE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail and name the flag instead')
+            [CompletionResult]::new('--allow-insecure-config', '--allow-insecure-config', [CompletionResultType]::ParameterName, 'Read a secret from a file other users can read (refused by default, like ssh keys)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'lwctl;alerts;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List alerts in a time range')
             [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one alert''s details')
+            [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Add a comment to an alert')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close an alert (it cannot be reopened)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -266,6 +330,12 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             break
         }
         'lwctl;alerts;help;get' {
+            break
+        }
+        'lwctl;alerts;help;comment' {
+            break
+        }
+        'lwctl;alerts;help;close' {
             break
         }
         'lwctl;alerts;help;help' {
@@ -326,6 +396,186 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lwctl;org' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--subaccount', '--subaccount', [CompletionResultType]::ParameterName, 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-secret-file', '--api-secret-file', [CompletionResultType]::ParameterName, 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and request timeout')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx, connection errors and broken answers')
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest single wait between retries (429 resets are capped to it)')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization-level data (sends Org-Access: true)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the token cache [env: LW_NOCACHE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail and name the flag instead')
+            [CompletionResult]::new('--allow-insecure-config', '--allow-insecure-config', [CompletionResultType]::ParameterName, 'Read a secret from a file other users can read (refused by default, like ssh keys)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('accounts', 'accounts', [CompletionResultType]::ParameterValue, 'The accounts and subaccounts this key''s user can reach (UserProfile)')
+            [CompletionResult]::new('mapping', 'mapping', [CompletionResultType]::ParameterValue, 'The CloudTrail-for-Organizations account mapping file')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lwctl;org;accounts' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--subaccount', '--subaccount', [CompletionResultType]::ParameterName, 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-secret-file', '--api-secret-file', [CompletionResultType]::ParameterName, 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and request timeout')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx, connection errors and broken answers')
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest single wait between retries (429 resets are capped to it)')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization-level data (sends Org-Access: true)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the token cache [env: LW_NOCACHE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail and name the flag instead')
+            [CompletionResult]::new('--allow-insecure-config', '--allow-insecure-config', [CompletionResultType]::ParameterName, 'Read a secret from a file other users can read (refused by default, like ssh keys)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lwctl;org;mapping' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--subaccount', '--subaccount', [CompletionResultType]::ParameterName, 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-secret-file', '--api-secret-file', [CompletionResultType]::ParameterName, 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and request timeout')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx, connection errors and broken answers')
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest single wait between retries (429 resets are capped to it)')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization-level data (sends Org-Access: true)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the token cache [env: LW_NOCACHE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail and name the flag instead')
+            [CompletionResult]::new('--allow-insecure-config', '--allow-insecure-config', [CompletionResultType]::ParameterName, 'Read a secret from a file other users can read (refused by default, like ssh keys)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate a mapping file: required keys, AWS account ids, duplicates')
+            [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Which Lacework account receives an AWS account''s alerts')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lwctl;org;mapping;check' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--subaccount', '--subaccount', [CompletionResultType]::ParameterName, 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-secret-file', '--api-secret-file', [CompletionResultType]::ParameterName, 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and request timeout')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx, connection errors and broken answers')
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest single wait between retries (429 resets are capped to it)')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization-level data (sends Org-Access: true)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the token cache [env: LW_NOCACHE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail and name the flag instead')
+            [CompletionResult]::new('--allow-insecure-config', '--allow-insecure-config', [CompletionResultType]::ParameterName, 'Read a secret from a file other users can read (refused by default, like ssh keys)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lwctl;org;mapping;route' {
+            [CompletionResult]::new('--mapping', '--mapping', [CompletionResultType]::ParameterName, 'mapping')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--subaccount', '--subaccount', [CompletionResultType]::ParameterName, 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-secret-file', '--api-secret-file', [CompletionResultType]::ParameterName, 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and request timeout')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx, connection errors and broken answers')
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest single wait between retries (429 resets are capped to it)')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization-level data (sends Org-Access: true)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the token cache [env: LW_NOCACHE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail and name the flag instead')
+            [CompletionResult]::new('--allow-insecure-config', '--allow-insecure-config', [CompletionResultType]::ParameterName, 'Read a secret from a file other users can read (refused by default, like ssh keys)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lwctl;org;mapping;help' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate a mapping file: required keys, AWS account ids, duplicates')
+            [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Which Lacework account receives an AWS account''s alerts')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lwctl;org;mapping;help;check' {
+            break
+        }
+        'lwctl;org;mapping;help;route' {
+            break
+        }
+        'lwctl;org;mapping;help;help' {
+            break
+        }
+        'lwctl;org;help' {
+            [CompletionResult]::new('accounts', 'accounts', [CompletionResultType]::ParameterValue, 'The accounts and subaccounts this key''s user can reach (UserProfile)')
+            [CompletionResult]::new('mapping', 'mapping', [CompletionResultType]::ParameterValue, 'The CloudTrail-for-Organizations account mapping file')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lwctl;org;help;accounts' {
+            break
+        }
+        'lwctl;org;help;mapping' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate a mapping file: required keys, AWS account ids, duplicates')
+            [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Which Lacework account receives an AWS account''s alerts')
+            break
+        }
+        'lwctl;org;help;mapping;check' {
+            break
+        }
+        'lwctl;org;help;mapping;route' {
+            break
+        }
+        'lwctl;org;help;help' {
             break
         }
         'lwctl;generate' {
@@ -434,6 +684,7 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('alerts', 'alerts', [CompletionResultType]::ParameterValue, 'List, poll and inspect alerts')
             [CompletionResult]::new('normalize', 'normalize', [CompletionResultType]::ParameterValue, 'Lacework alerts in, normalized SOC events out (NDJSON)')
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Write a profile to ~/.lacework.toml')
+            [CompletionResult]::new('org', 'org', [CompletionResultType]::ParameterValue, 'What this key can reach, and the CloudTrail account mapping')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate shell completions or man pages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -449,6 +700,8 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List alerts in a time range')
             [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one alert''s details')
+            [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Add a comment to an alert')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close an alert (it cannot be reopened)')
             break
         }
         'lwctl;help;alerts;list' {
@@ -460,10 +713,35 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
         'lwctl;help;alerts;get' {
             break
         }
+        'lwctl;help;alerts;comment' {
+            break
+        }
+        'lwctl;help;alerts;close' {
+            break
+        }
         'lwctl;help;normalize' {
             break
         }
         'lwctl;help;configure' {
+            break
+        }
+        'lwctl;help;org' {
+            [CompletionResult]::new('accounts', 'accounts', [CompletionResultType]::ParameterValue, 'The accounts and subaccounts this key''s user can reach (UserProfile)')
+            [CompletionResult]::new('mapping', 'mapping', [CompletionResultType]::ParameterValue, 'The CloudTrail-for-Organizations account mapping file')
+            break
+        }
+        'lwctl;help;org;accounts' {
+            break
+        }
+        'lwctl;help;org;mapping' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate a mapping file: required keys, AWS account ids, duplicates')
+            [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Which Lacework account receives an AWS account''s alerts')
+            break
+        }
+        'lwctl;help;org;mapping;check' {
+            break
+        }
+        'lwctl;help;org;mapping;route' {
             break
         }
         'lwctl;help;generate' {

@@ -46,6 +46,7 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand alerts 'List, poll and inspect alerts'
             cand normalize 'Lacework alerts in, normalized SOC events out (NDJSON)'
             cand configure 'Write a profile to ~/.lacework.toml'
+            cand org 'What this key can reach, and the CloudTrail account mapping'
             cand generate 'Generate shell completions or man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -139,6 +140,8 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand list 'List alerts in a time range'
             cand poll 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
             cand get 'Show one alert''s details'
+            cand comment 'Add a comment to an alert'
+            cand close 'Close an alert (it cannot be reopened)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lwctl;alerts;list'= {
@@ -239,10 +242,69 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'lwctl;alerts;comment'= {
+            cand --comment 'The comment'
+            cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand -a 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --account 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --subaccount 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]'
+            cand -k 'API key id [env: LW_API_KEY]'
+            cand --api-key 'API key id [env: LW_API_KEY]'
+            cand --api-secret-file 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --color 'When to use colour'
+            cand --timeout 'Connect and request timeout'
+            cand --retries 'Retries for 429, 5xx, connection errors and broken answers'
+            cand --max-wait 'Longest single wait between retries (429 resets are capped to it)'
+            cand --org 'Organization-level data (sends Org-Access: true)'
+            cand -v 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --verbose 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --no-cache 'Neither read nor write the token cache [env: LW_NOCACHE]'
+            cand --no-input 'Never prompt; fail and name the flag instead'
+            cand --allow-insecure-config 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lwctl;alerts;close'= {
+            cand --reason 'Why: 0-5, or other, false-positive, not-enough-info, malicious-resolved, expected-testing, expected-behavior'
+            cand --comment 'A comment (required with reason 0, other)'
+            cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand -a 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --account 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --subaccount 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]'
+            cand -k 'API key id [env: LW_API_KEY]'
+            cand --api-key 'API key id [env: LW_API_KEY]'
+            cand --api-secret-file 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --color 'When to use colour'
+            cand --timeout 'Connect and request timeout'
+            cand --retries 'Retries for 429, 5xx, connection errors and broken answers'
+            cand --max-wait 'Longest single wait between retries (429 resets are capped to it)'
+            cand -y 'Close without asking (closing cannot be undone)'
+            cand --yes 'Close without asking (closing cannot be undone)'
+            cand --org 'Organization-level data (sends Org-Access: true)'
+            cand -v 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --verbose 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --no-cache 'Neither read nor write the token cache [env: LW_NOCACHE]'
+            cand --no-input 'Never prompt; fail and name the flag instead'
+            cand --allow-insecure-config 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'lwctl;alerts;help'= {
             cand list 'List alerts in a time range'
             cand poll 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
             cand get 'Show one alert''s details'
+            cand comment 'Add a comment to an alert'
+            cand close 'Close an alert (it cannot be reopened)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lwctl;alerts;help;list'= {
@@ -250,6 +312,10 @@ set edit:completion:arg-completer[lwctl] = {|@words|
         &'lwctl;alerts;help;poll'= {
         }
         &'lwctl;alerts;help;get'= {
+        }
+        &'lwctl;alerts;help;comment'= {
+        }
+        &'lwctl;alerts;help;close'= {
         }
         &'lwctl;alerts;help;help'= {
         }
@@ -307,6 +373,171 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'lwctl;org'= {
+            cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand -a 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --account 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --subaccount 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]'
+            cand -k 'API key id [env: LW_API_KEY]'
+            cand --api-key 'API key id [env: LW_API_KEY]'
+            cand --api-secret-file 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --color 'When to use colour'
+            cand --timeout 'Connect and request timeout'
+            cand --retries 'Retries for 429, 5xx, connection errors and broken answers'
+            cand --max-wait 'Longest single wait between retries (429 resets are capped to it)'
+            cand --org 'Organization-level data (sends Org-Access: true)'
+            cand -v 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --verbose 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --no-cache 'Neither read nor write the token cache [env: LW_NOCACHE]'
+            cand --no-input 'Never prompt; fail and name the flag instead'
+            cand --allow-insecure-config 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand accounts 'The accounts and subaccounts this key''s user can reach (UserProfile)'
+            cand mapping 'The CloudTrail-for-Organizations account mapping file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lwctl;org;accounts'= {
+            cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand -a 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --account 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --subaccount 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]'
+            cand -k 'API key id [env: LW_API_KEY]'
+            cand --api-key 'API key id [env: LW_API_KEY]'
+            cand --api-secret-file 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --color 'When to use colour'
+            cand --timeout 'Connect and request timeout'
+            cand --retries 'Retries for 429, 5xx, connection errors and broken answers'
+            cand --max-wait 'Longest single wait between retries (429 resets are capped to it)'
+            cand --org 'Organization-level data (sends Org-Access: true)'
+            cand -v 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --verbose 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --no-cache 'Neither read nor write the token cache [env: LW_NOCACHE]'
+            cand --no-input 'Never prompt; fail and name the flag instead'
+            cand --allow-insecure-config 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lwctl;org;mapping'= {
+            cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand -a 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --account 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --subaccount 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]'
+            cand -k 'API key id [env: LW_API_KEY]'
+            cand --api-key 'API key id [env: LW_API_KEY]'
+            cand --api-secret-file 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --color 'When to use colour'
+            cand --timeout 'Connect and request timeout'
+            cand --retries 'Retries for 429, 5xx, connection errors and broken answers'
+            cand --max-wait 'Longest single wait between retries (429 resets are capped to it)'
+            cand --org 'Organization-level data (sends Org-Access: true)'
+            cand -v 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --verbose 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --no-cache 'Neither read nor write the token cache [env: LW_NOCACHE]'
+            cand --no-input 'Never prompt; fail and name the flag instead'
+            cand --allow-insecure-config 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand check 'Validate a mapping file: required keys, AWS account ids, duplicates'
+            cand route 'Which Lacework account receives an AWS account''s alerts'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lwctl;org;mapping;check'= {
+            cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand -a 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --account 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --subaccount 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]'
+            cand -k 'API key id [env: LW_API_KEY]'
+            cand --api-key 'API key id [env: LW_API_KEY]'
+            cand --api-secret-file 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --color 'When to use colour'
+            cand --timeout 'Connect and request timeout'
+            cand --retries 'Retries for 429, 5xx, connection errors and broken answers'
+            cand --max-wait 'Longest single wait between retries (429 resets are capped to it)'
+            cand --org 'Organization-level data (sends Org-Access: true)'
+            cand -v 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --verbose 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --no-cache 'Neither read nor write the token cache [env: LW_NOCACHE]'
+            cand --no-input 'Never prompt; fail and name the flag instead'
+            cand --allow-insecure-config 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lwctl;org;mapping;route'= {
+            cand --mapping 'mapping'
+            cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand -a 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --account 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --subaccount 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]'
+            cand -k 'API key id [env: LW_API_KEY]'
+            cand --api-key 'API key id [env: LW_API_KEY]'
+            cand --api-secret-file 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --color 'When to use colour'
+            cand --timeout 'Connect and request timeout'
+            cand --retries 'Retries for 429, 5xx, connection errors and broken answers'
+            cand --max-wait 'Longest single wait between retries (429 resets are capped to it)'
+            cand --org 'Organization-level data (sends Org-Access: true)'
+            cand -v 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --verbose 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --no-cache 'Neither read nor write the token cache [env: LW_NOCACHE]'
+            cand --no-input 'Never prompt; fail and name the flag instead'
+            cand --allow-insecure-config 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lwctl;org;mapping;help'= {
+            cand check 'Validate a mapping file: required keys, AWS account ids, duplicates'
+            cand route 'Which Lacework account receives an AWS account''s alerts'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lwctl;org;mapping;help;check'= {
+        }
+        &'lwctl;org;mapping;help;route'= {
+        }
+        &'lwctl;org;mapping;help;help'= {
+        }
+        &'lwctl;org;help'= {
+            cand accounts 'The accounts and subaccounts this key''s user can reach (UserProfile)'
+            cand mapping 'The CloudTrail-for-Organizations account mapping file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lwctl;org;help;accounts'= {
+        }
+        &'lwctl;org;help;mapping'= {
+            cand check 'Validate a mapping file: required keys, AWS account ids, duplicates'
+            cand route 'Which Lacework account receives an AWS account''s alerts'
+        }
+        &'lwctl;org;help;mapping;check'= {
+        }
+        &'lwctl;org;help;mapping;route'= {
+        }
+        &'lwctl;org;help;help'= {
         }
         &'lwctl;generate'= {
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
@@ -407,6 +638,7 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand alerts 'List, poll and inspect alerts'
             cand normalize 'Lacework alerts in, normalized SOC events out (NDJSON)'
             cand configure 'Write a profile to ~/.lacework.toml'
+            cand org 'What this key can reach, and the CloudTrail account mapping'
             cand generate 'Generate shell completions or man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -419,6 +651,8 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand list 'List alerts in a time range'
             cand poll 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
             cand get 'Show one alert''s details'
+            cand comment 'Add a comment to an alert'
+            cand close 'Close an alert (it cannot be reopened)'
         }
         &'lwctl;help;alerts;list'= {
         }
@@ -426,9 +660,27 @@ set edit:completion:arg-completer[lwctl] = {|@words|
         }
         &'lwctl;help;alerts;get'= {
         }
+        &'lwctl;help;alerts;comment'= {
+        }
+        &'lwctl;help;alerts;close'= {
+        }
         &'lwctl;help;normalize'= {
         }
         &'lwctl;help;configure'= {
+        }
+        &'lwctl;help;org'= {
+            cand accounts 'The accounts and subaccounts this key''s user can reach (UserProfile)'
+            cand mapping 'The CloudTrail-for-Organizations account mapping file'
+        }
+        &'lwctl;help;org;accounts'= {
+        }
+        &'lwctl;help;org;mapping'= {
+            cand check 'Validate a mapping file: required keys, AWS account ids, duplicates'
+            cand route 'Which Lacework account receives an AWS account''s alerts'
+        }
+        &'lwctl;help;org;mapping;check'= {
+        }
+        &'lwctl;help;org;mapping;route'= {
         }
         &'lwctl;help;generate'= {
             cand completions 'Write completion scripts for every supported shell'

@@ -50,6 +50,7 @@ complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "auth" -d 'Check credent
 complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "alerts" -d 'List, poll and inspect alerts'
 complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "normalize" -d 'Lacework alerts in, normalized SOC events out (NDJSON)'
 complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "configure" -d 'Write a profile to ~/.lacework.toml'
+complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "org" -d 'What this key can reach, and the CloudTrail account mapping'
 complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "generate" -d 'Generate shell completions or man pages'
 complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
@@ -100,32 +101,34 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcom
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "test" -d 'Exchange the key for a token and read one page of alerts, diagnosing what fails'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line (the default when piped)'
 csv\t'Comma-separated values with a header'"
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l org -d 'Organization-level data (sends Org-Access: true)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l no-input -d 'Never prompt; fail and name the flag instead'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -f -a "list" -d 'List alerts in a time range'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -f -a "poll" -d 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -f -a "get" -d 'Show one alert\'s details'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -f -a "list" -d 'List alerts in a time range'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -f -a "poll" -d 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -f -a "get" -d 'Show one alert\'s details'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -f -a "comment" -d 'Add a comment to an alert'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -f -a "close" -d 'Close an alert (it cannot be reopened)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l start -d 'Start: -24h, -7d, now, epoch seconds, 2026-11-01, 2026-11-01T13, RFC 3339 [default: -24h]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l end -d 'End, same forms as --start; a future end is clamped to now [default: now]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l severity -d 'A level is a threshold (high = high and critical); a list is exact (critical,low)' -r
@@ -218,9 +221,59 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l comment -d 'The comment' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l reason -d 'Why: 0-5, or other, false-positive, not-enough-info, malicious-resolved, expected-testing, expected-behavior' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l comment -d 'A comment (required with reason 0, other)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -s y -l yes -d 'Close without asking (closing cannot be undone)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "list" -d 'List alerts in a time range'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "poll" -d 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one alert\'s details'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "comment" -d 'Add a comment to an alert'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close an alert (it cannot be reopened)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l severity-ladder -d '4 folds critical into high (the connector\'s ladder); 5 keeps critical' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
@@ -269,6 +322,81 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l no-input -d 'N
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -f -a "accounts" -d 'The accounts and subaccounts this key\'s user can reach (UserProfile)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -f -a "mapping" -d 'The CloudTrail-for-Organizations account mapping file'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l no-input -d 'Never prompt; fail and name the flag instead'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -f -a "check" -d 'Validate a mapping file: required keys, AWS account ids, duplicates'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -f -a "route" -d 'Which Lacework account receives an AWS account\'s alerts'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "accounts" -d 'The accounts and subaccounts this key\'s user can reach (UserProfile)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "mapping" -d 'The CloudTrail-for-Organizations account mapping file'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
@@ -343,15 +471,20 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_su
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Write completion scripts for every supported shell'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Write man pages'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure generate help" -f -a "auth" -d 'Check credentials and connectivity'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure generate help" -f -a "alerts" -d 'List, poll and inspect alerts'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure generate help" -f -a "normalize" -d 'Lacework alerts in, normalized SOC events out (NDJSON)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure generate help" -f -a "configure" -d 'Write a profile to ~/.lacework.toml'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure generate help" -f -a "generate" -d 'Generate shell completions or man pages'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate help" -f -a "auth" -d 'Check credentials and connectivity'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate help" -f -a "alerts" -d 'List, poll and inspect alerts'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate help" -f -a "normalize" -d 'Lacework alerts in, normalized SOC events out (NDJSON)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate help" -f -a "configure" -d 'Write a profile to ~/.lacework.toml'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate help" -f -a "org" -d 'What this key can reach, and the CloudTrail account mapping'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate help" -f -a "generate" -d 'Generate shell completions or man pages'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "test" -d 'Exchange the key for a token and read one page of alerts, diagnosing what fails'
 complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "list" -d 'List alerts in a time range'
 complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "poll" -d 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
 complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "get" -d 'Show one alert\'s details'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "comment" -d 'Add a comment to an alert'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "close" -d 'Close an alert (it cannot be reopened)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "accounts" -d 'The accounts and subaccounts this key\'s user can reach (UserProfile)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "mapping" -d 'The CloudTrail-for-Organizations account mapping file'
 complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Write completion scripts for every supported shell'
 complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Write man pages'

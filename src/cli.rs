@@ -88,6 +88,9 @@ pub enum Command {
     Normalize(NormalizeArgs),
     /// Write a profile to ~/.lacework.toml
     Configure(ConfigureArgs),
+    /// What this key can reach, and the CloudTrail account mapping
+    #[command(subcommand)]
+    Org(OrgCommand),
     /// Generate shell completions or man pages
     #[command(hide = true, subcommand)]
     Generate(GenerateCommand),
@@ -120,6 +123,83 @@ pub enum AlertsCommand {
         after_help = "Examples:\n  lwctl alerts get 12345\n  lwctl alerts get 12345 --scope timeline -o table"
     )]
     Get(GetArgs),
+    /// Add a comment to an alert
+    #[command(
+        after_help = "Examples:\n  lwctl alerts comment 12345 --comment 'triaged: known scanner'"
+    )]
+    Comment(CommentArgs),
+    /// Close an alert (it cannot be reopened)
+    #[command(
+        after_help = "Reasons: 0 other (needs --comment), 1 false-positive, 2 not-enough-info,\n3 malicious-resolved, 4 expected-testing, 5 expected-behavior.\n\nExamples:\n  lwctl alerts close 12345 --reason false-positive --comment 'CI runner'\n  lwctl alerts close 12345 --reason 5 --yes"
+    )]
+    Close(CloseArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// The accounts and subaccounts this key's user can reach (UserProfile)
+    #[command(
+        after_help = "Examples:\n  lwctl org accounts\n  lwctl org accounts --subaccount prod   # is prod among them?"
+    )]
+    Accounts,
+    /// The CloudTrail-for-Organizations account mapping file
+    #[command(subcommand)]
+    Mapping(MappingCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MappingCommand {
+    /// Validate a mapping file: required keys, AWS account ids, duplicates
+    #[command(after_help = "Examples:\n  lwctl org mapping check mapping.json")]
+    Check {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Which Lacework account receives an AWS account's alerts
+    #[command(
+        after_help = "Examples:\n  lwctl org mapping route 123456789012 --mapping mapping.json"
+    )]
+    Route {
+        #[arg(value_name = "AWS_ACCOUNT", value_parser = aws_account)]
+        aws_account: String,
+        #[arg(long, value_name = "FILE")]
+        mapping: PathBuf,
+    },
+}
+
+fn aws_account(s: &str) -> Result<String, String> {
+    let v = s.trim();
+    if v.len() == 12 && v.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(v.to_owned())
+    } else {
+        Err(format!("'{s}' is not an AWS account id (12 digits)"))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CommentArgs {
+    /// The alert ID
+    #[arg(value_name = "ID", value_parser = alert_id)]
+    pub id: u64,
+    /// The comment
+    #[arg(long, value_name = "TEXT")]
+    pub comment: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CloseArgs {
+    /// The alert ID
+    #[arg(value_name = "ID", value_parser = alert_id)]
+    pub id: u64,
+    /// Why: 0-5, or other, false-positive, not-enough-info, malicious-resolved, expected-testing, expected-behavior
+    #[arg(long, value_name = "REASON", value_parser = crate::api::alerts::CloseReason::parse)]
+    pub reason: crate::api::alerts::CloseReason,
+    /// A comment (required with reason 0, other)
+    #[arg(long, value_name = "TEXT")]
+    pub comment: Option<String>,
+    /// Close without asking (closing cannot be undone)
+    #[arg(long, short = 'y')]
+    pub yes: bool,
 }
 
 /// A point in time as typed; resolved against one `now` per run.

@@ -8,6 +8,7 @@ pub mod error;
 pub mod fetch;
 pub mod filter;
 pub mod jsonstream;
+pub mod mapping;
 pub mod normalize;
 pub mod output;
 pub mod severity;

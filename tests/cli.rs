@@ -14,6 +14,8 @@ mod generated;
 mod list;
 #[path = "cli/normalize.rs"]
 mod normalize;
+#[path = "cli/org.rs"]
+mod org;
 #[path = "cli/poll.rs"]
 mod poll;
 

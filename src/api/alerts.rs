@@ -110,3 +110,89 @@ impl Client {
         Ok(a.data)
     }
 }
+
+/// Why an alert is closed, as the API numbers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CloseReason {
+    Other = 0,
+    FalsePositive = 1,
+    NotEnoughInformation = 2,
+    MaliciousResolved = 3,
+    ExpectedTesting = 4,
+    ExpectedBehavior = 5,
+}
+
+impl CloseReason {
+    const ALL: [(CloseReason, &'static str, &'static str); 6] = [
+        (CloseReason::Other, "other", "Other"),
+        (
+            CloseReason::FalsePositive,
+            "false-positive",
+            "False positive",
+        ),
+        (
+            CloseReason::NotEnoughInformation,
+            "not-enough-info",
+            "Not enough information",
+        ),
+        (
+            CloseReason::MaliciousResolved,
+            "malicious-resolved",
+            "Malicious and have resolution in place",
+        ),
+        (
+            CloseReason::ExpectedTesting,
+            "expected-testing",
+            "Expected because of routine testing",
+        ),
+        (
+            CloseReason::ExpectedBehavior,
+            "expected-behavior",
+            "Expected behavior",
+        ),
+    ];
+
+    /// `0`..`5`, or a name such as `false-positive` (any case, `-`, `_` or spaces).
+    pub fn parse(v: &str) -> Result<CloseReason, String> {
+        let norm = v.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+        Self::ALL
+            .iter()
+            .find(|(r, name, _)| norm == *name || norm == (*r as u8).to_string())
+            .map(|(r, _, _)| *r)
+            .ok_or_else(|| {
+                let names: Vec<String> = Self::ALL
+                    .iter()
+                    .map(|(r, name, _)| format!("{} {name}", *r as u8))
+                    .collect();
+                format!("unknown reason '{v}' (use one of: {})", names.join(", "))
+            })
+    }
+
+    pub fn label(self) -> &'static str {
+        Self::ALL[self as usize].2
+    }
+}
+
+impl Client {
+    /// `POST /api/v2/Alerts/{id}/comment`.
+    pub fn comment_alert(&self, id: u64, comment: &str) -> Result<Value, ApiError> {
+        self.post_action(
+            &format!("api/v2/Alerts/{id}/comment"),
+            &json!({"comment": comment}),
+        )
+    }
+
+    /// `POST /api/v2/Alerts/{id}/close`. A closed alert cannot be reopened.
+    pub fn close_alert(
+        &self,
+        id: u64,
+        reason: CloseReason,
+        comment: Option<&str>,
+    ) -> Result<Value, ApiError> {
+        let mut body = json!({"reason": reason as u8});
+        if let Some(c) = comment {
+            body["comment"] = json!(c);
+        }
+        self.post_action(&format!("api/v2/Alerts/{id}/close"), &body)
+    }
+}

@@ -3,6 +3,7 @@
 //! [`ApiError`] and decodes the body. Commands never build URLs or headers themselves.
 
 pub mod alerts;
+pub mod org;
 pub mod token;
 
 use crate::config::{Auth, Credentials, Secret};
@@ -209,6 +210,30 @@ impl Client {
                 idempotent,
             },
             |b| serde_json::from_slice(b),
+        )
+    }
+
+    /// `POST` an action that changes state; it is not sent again once it may have reached the
+    /// server. An empty answer is `null`.
+    pub fn post_action(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> Result<serde_json::Value, ApiError> {
+        self.send(
+            Call {
+                method: Method::POST,
+                url: self.url(path),
+                body: Some(body),
+                idempotent: false,
+            },
+            |b| {
+                if b.trim_ascii().is_empty() {
+                    Ok(serde_json::Value::Null)
+                } else {
+                    serde_json::from_slice(b)
+                }
+            },
         )
     }
 
@@ -509,7 +534,11 @@ impl Client {
                                 refreshed = true;
                                 continue;
                             }
-                            StatusOutcome::Fail(f) => f,
+                            // An answer means the request arrived: an action is not sent twice.
+                            StatusOutcome::Fail(f) => Failure {
+                                retry: f.retry && call.idempotent,
+                                ..f
+                            },
                         }
                     }
                 }

@@ -5,10 +5,11 @@ pub mod auth;
 pub mod configure;
 pub mod generate;
 pub mod normalize;
+pub mod org;
 pub mod poll;
 
 use crate::api::{self, Client};
-use crate::cli::{AlertsCommand, AuthCommand, Cli, Command, Global};
+use crate::cli::{AlertsCommand, AuthCommand, Cli, Command, Global, MappingCommand, OrgCommand};
 use crate::config::{self, CredentialFlags};
 use crate::output::Ui;
 use anyhow::Result;
@@ -62,6 +63,16 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Alerts(AlertsCommand::List(args)) => alerts::list(&ctx, args),
         Command::Alerts(AlertsCommand::Get(args)) => alerts::get(&ctx, args),
         Command::Alerts(AlertsCommand::Poll(args)) => poll::run(&ctx, args),
+        Command::Alerts(AlertsCommand::Comment(args)) => alerts::comment(&ctx, args),
+        Command::Alerts(AlertsCommand::Close(args)) => alerts::close(&ctx, args),
+        Command::Org(OrgCommand::Accounts) => org::accounts(&ctx),
+        Command::Org(OrgCommand::Mapping(MappingCommand::Check { file })) => {
+            org::mapping_check(&ctx, &file)
+        }
+        Command::Org(OrgCommand::Mapping(MappingCommand::Route {
+            aws_account,
+            mapping,
+        })) => org::mapping_route(&ctx, &aws_account, &mapping),
         Command::Normalize(args) => normalize::run(&ctx, args),
         Command::Configure(args) => configure::run(&ctx, args),
         Command::Generate(args) => generate::run(args),

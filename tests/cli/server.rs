@@ -468,6 +468,42 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
             Some((s, e, f)) => page_of(st, id, s, e, &f, page),
             None => reply(404, json!({"message": "no such page"})),
         }
+    } else if path == "/api/v2/UserProfile" {
+        let accounts: Vec<Value> = if key == SUB_KEY_ID {
+            vec![
+                json!({"accountName": "SUB-A", "admin": false, "custGuid": "c2", "userGuid": "u2", "userEnabled": 1}),
+            ]
+        } else {
+            ["TESTCORP", "SUB-A", "SUB-B"]
+                .iter()
+                .map(|a| json!({"accountName": a, "admin": *a == "TESTCORP", "custGuid": "c", "userGuid": "u", "userEnabled": 1}))
+                .collect()
+        };
+        reply(
+            200,
+            json!({"data": [{"username": "alice@example.com", "orgAccount": true, "url": "testcorp.lacework.net", "orgAdmin": false, "orgUser": true, "accounts": accounts}]}),
+        )
+    } else if let Some(id) = path.strip_prefix("/api/v2/Alerts/").and_then(|p| {
+        p.strip_suffix("/comment")
+            .or_else(|| p.strip_suffix("/close"))
+    }) {
+        match id
+            .parse::<u64>()
+            .ok()
+            .filter(|id| st.alerts.iter().any(|a| a.id == *id))
+        {
+            None => reply(404, json!({"message": "Alert not found"})),
+            Some(_) if path.ends_with("/close") => Reply {
+                status: 200,
+                body: String::new(),
+                content_type: "application/json",
+                extra: Vec::new(),
+            },
+            Some(_) => reply(
+                201,
+                json!({"data": {"comment": serde_json::from_str::<Value>(&req.body).unwrap_or(Value::Null)["comment"]}}),
+            ),
+        }
     } else if let Some(id) = path.strip_prefix("/api/v2/Alerts/") {
         details(
             st,

@@ -169,27 +169,17 @@ impl Poller<'_> {
             None => None,
         };
         if let Some(s) = &state {
-            let same_sub = s.subaccount.as_deref().map(str::to_ascii_lowercase)
-                == creds.subaccount.as_deref().map(str::to_ascii_lowercase);
-            if !s.account.eq_ignore_ascii_case(&creds.account.host) || !same_sub {
+            let who = |host: &str, sub: Option<&str>| match sub {
+                Some(sub) => format!("{host} (subaccount {sub})"),
+                None => host.to_owned(),
+            };
+            let mine = who(&creds.account.host, creds.subaccount.as_deref());
+            let theirs = who(&s.account, s.subaccount.as_deref());
+            if !mine.eq_ignore_ascii_case(&theirs) {
+                let path = self.args.state.as_deref().unwrap_or(Path::new(""));
                 return Err(UsageError::new(format!(
-                    "state file {} belongs to {}{}, not {}{}",
-                    self.args
-                        .state
-                        .as_deref()
-                        .unwrap_or(Path::new(""))
-                        .display(),
-                    s.account,
-                    s.subaccount
-                        .as_deref()
-                        .map(|x| format!(" (subaccount {x})"))
-                        .unwrap_or_default(),
-                    creds.account.host,
-                    creds
-                        .subaccount
-                        .as_deref()
-                        .map(|x| format!(" (subaccount {x})"))
-                        .unwrap_or_default(),
+                    "state file {} belongs to {theirs}, not {mine}",
+                    path.display()
                 ))
                 .hint("use one --state file per account and subaccount")
                 .into());
@@ -200,7 +190,7 @@ impl Poller<'_> {
             None => now - since,
         };
         let window = Window::new(start.min(now), now);
-        let seen = Seen::from_entries(
+        let mut seen = Seen::from_entries(
             state
                 .iter()
                 .flat_map(|s| s.seen.iter())
@@ -230,7 +220,6 @@ impl Poller<'_> {
             added: 0,
             stop: self.stop,
         };
-        let mut seen = seen;
         // A file this state has no mark for yet: record where it starts before writing to it,
         // so a run killed mid-write is cut back to here.
         if let Writer::File(o) = &sink.writer {
@@ -267,7 +256,7 @@ impl Poller<'_> {
                 return Err(e);
             }
         };
-        if stats.stopped || window.start >= window.end || stats.pieces == 0 {
+        if stats.stopped || stats.pieces == 0 {
             // Interrupted mid-piece (or nothing to ask): keep the cursor, remember what was written.
             let cursor = sink.cursor;
             sink.commit(cursor, &seen)?;

@@ -42,6 +42,9 @@ pub struct WalkStats {
     pub filtered: u64,
     /// Whether the walk ended early (limit reached, or asked to stop).
     pub stopped: bool,
+    /// Pieces that reached the row cap but were too short to split again: the API may have
+    /// left rows out of them.
+    pub capped: Vec<Window>,
 }
 
 pub struct Walk<'a> {
@@ -68,11 +71,14 @@ impl Walk<'_> {
             );
             let mut page = self.client.alerts_first_page(piece, self.filters)?;
             if page.total_rows().is_some_and(|n| n >= MAX_ROWS) {
-                if let Some((a, b)) = piece.halves() {
-                    pieces.push_front(b);
-                    pieces.push_front(a);
-                    stats.pieces -= 1;
-                    continue;
+                match piece.halves() {
+                    Some((a, b)) => {
+                        pieces.push_front(b);
+                        pieces.push_front(a);
+                        stats.pieces -= 1;
+                        continue;
+                    }
+                    None => stats.capped.push(piece),
                 }
             }
             self.progress.set_length(page.total_rows().unwrap_or(0));

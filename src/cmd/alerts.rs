@@ -19,6 +19,18 @@ use std::io::{self, BufWriter, Write};
 /// both sides of one.
 const BOUNDARY: chrono::Duration = chrono::Duration::minutes(1);
 
+/// Says so when a piece held more rows than the API returns for one query.
+pub fn warn_capped(ctx: &Ctx, stats: &crate::fetch::WalkStats) {
+    for w in &stats.capped {
+        ctx.ui.warn(format!(
+            "{}..{} holds over {} alerts even split down to 2 seconds; the API may have left some out",
+            crate::time::rfc3339(w.start),
+            crate::time::rfc3339(w.end),
+            crate::window::MAX_ROWS
+        ));
+    }
+}
+
 /// Resolves `--start`/`--end` against one `now`: default the last 24 hours, a future end
 /// clamped to now.
 pub fn resolve_window(
@@ -91,6 +103,7 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
     progress.finish_and_clear();
     let stats = stats?;
     sink.finish()?;
+    warn_capped(ctx, &stats);
     if let Some(w) = sink.normalizer.as_ref().and_then(|n| n.unknown.warning()) {
         ctx.ui.warn(w);
     }

@@ -80,7 +80,11 @@ pub fn run(ctx: &Ctx, args: PollArgs) -> Result<()> {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
     let _lock = match &args.state {
-        Some(state) => Some(lock(state, args.wait)?),
+        Some(state) => {
+            let lock = lock(state, args.wait)?;
+            remove_stale_temps(state);
+            Some(lock)
+        }
         None => None,
     };
     let mut poller = Poller {
@@ -142,6 +146,34 @@ fn lock(state: &Path, wait: bool) -> Result<File> {
             Err(e).with_context(|| format!("cannot lock {}", path.display()))
         }
     }
+}
+
+/// Removes state temp files a killed run left behind. Safe only under the lock: no other run is
+/// writing one.
+fn remove_stale_temps(state: &Path) {
+    let dir = match state.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let prefix = temp_prefix(state);
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// `.STATE.`: the start of the name of the state's temp files.
+fn temp_prefix(state: &Path) -> String {
+    format!(
+        ".{}.",
+        state.file_name().unwrap_or_default().to_string_lossy()
+    )
 }
 
 fn lock_path(state: &Path) -> PathBuf {
@@ -262,6 +294,7 @@ impl Poller<'_> {
             sink.commit(cursor, &seen)?;
         }
         sink.writer.flush()?;
+        crate::cmd::alerts::warn_capped(self.ctx, &stats);
         self.summary(window, &stats, sink.added);
         Ok(())
     }
@@ -333,10 +366,7 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         _ => PathBuf::from("."),
     };
     // A run killed between write and rename leaves this behind; its name says whose it is.
-    let prefix = format!(
-        ".{}.",
-        path.file_name().unwrap_or_default().to_string_lossy()
-    );
+    let prefix = temp_prefix(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(&prefix)
         .suffix(".tmp")

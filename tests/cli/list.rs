@@ -376,3 +376,15 @@ fn get_every_scope_and_the_errors() {
         .run(5);
     assert!(String::from_utf8_lossy(&out.stderr).contains("has no ObservationTimeline data"));
 }
+
+#[test]
+fn a_piece_still_at_the_cap_when_split_to_seconds_is_reported() {
+    let w = World::new();
+    w.server.state().cap_longer_than = Some(Duration::zero());
+    let out = w
+        .cmd()
+        .args(["alerts", "list", "--start", "-8s", "-o", "ndjson"])
+        .run(0);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the API may have left some out"), "{err}");
+}

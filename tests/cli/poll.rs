@@ -145,6 +145,13 @@ fn runs_killed_at_every_commit_step_lose_and_duplicate_nothing() {
     poll(&w).assert().success();
     // ids() fails on any partial line.
     assert_ids(&out_ids(&w), &all_ids(&w));
+    // No temp file of a run killed before its rename outlives the next run.
+    let leftovers: Vec<_> = fs::read_dir(w.home.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
 #[test]

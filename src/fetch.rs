@@ -39,7 +39,6 @@ pub struct WalkStats {
     pub pages: u32,
     pub alerts: u64,
     pub duplicates: u64,
-    pub filtered: u64,
     /// Whether the walk ended early (limit reached, or asked to stop).
     pub stopped: bool,
     /// Pieces that reached the row cap but were too short to split again: the API may have
@@ -107,7 +106,6 @@ impl Walk<'_> {
                         }
                     })?;
                     if !self.filters.matches(&alert) {
-                        stats.filtered += 1;
                         continue;
                     }
                     if self.seen.contains(&id) {

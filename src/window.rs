@@ -83,14 +83,6 @@ impl Seen {
         self.ids.retain(|_, at| *at >= h);
     }
 
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
-    }
-
     /// Entries sorted by time then ID, for a stable state file.
     pub fn entries(&self) -> Vec<(String, i64)> {
         let mut v: Vec<_> = self.ids.iter().map(|(k, v)| (k.clone(), *v)).collect();

@@ -51,11 +51,8 @@ pub enum TokenSource {
 /// What the client did, for reports and summaries.
 #[derive(Debug, Default, Clone)]
 pub struct Stats {
-    pub requests: u32,
-    pub retries: u32,
     pub token_source: Option<TokenSource>,
     pub token_expires_at: Option<DateTime<Utc>>,
-    pub token_time: Option<Duration>,
     pub rate_limit_remaining: Option<u64>,
 }
 
@@ -120,10 +117,6 @@ impl Client {
 
     pub fn credentials(&self) -> &Credentials {
         &self.creds
-    }
-
-    pub fn options(&self) -> &Options {
-        &self.opts
     }
 
     pub fn stats(&self) -> Stats {
@@ -306,7 +299,6 @@ impl Client {
             expires_at: Option<String>,
             data: Option<Vec<Answer>>,
         }
-        let started = Instant::now();
         let body = serde_json::json!({"keyId": key_id, "expiryTime": 3600});
         let result = self.send_with(
             Call {
@@ -346,7 +338,6 @@ impl Client {
             let mut s = self.stats.borrow_mut();
             s.token_source = Some(TokenSource::Exchange);
             s.token_expires_at = Some(expires_at);
-            s.token_time = Some(started.elapsed());
         }
         if let Some(cache) = &self.cache {
             if let Err(e) = cache.store(&t) {
@@ -393,54 +384,49 @@ impl Client {
             None => call.url.path().to_owned(),
         };
         let host = self.host();
+        // Everything but the credential, once: sent on every attempt and shown by -vv as is.
+        let mut headers: Vec<(&str, &str)> = vec![("Accept", "application/json")];
+        if let Some(sub) = &self.creds.subaccount {
+            headers.push(("Account-Name", sub));
+        }
+        if self.creds.org {
+            headers.push(("Org-Access", "true"));
+        }
+        let body = call.body.map(|b| {
+            headers.push(("Content-Type", "application/json"));
+            serde_json::to_vec(b).expect("a JSON value serializes")
+        });
+        let credential = if uaks.is_some() {
+            "X-LW-UAKS: ***"
+        } else {
+            "Authorization: Bearer ***"
+        };
         let mut attempt = 0u32;
         let mut refreshed = false;
         loop {
             attempt += 1;
-            let mut req: RequestBuilder = self
-                .http
-                .request(call.method.clone(), call.url.clone())
-                .header("Accept", "application/json");
-            if let Some(secret) = uaks {
-                req = req.header("X-LW-UAKS", secret.expose());
-            } else {
-                let token = self.bearer()?;
-                req = req.bearer_auth(token.expose());
+            let mut req: RequestBuilder = self.http.request(call.method.clone(), call.url.clone());
+            for (name, value) in &headers {
+                req = req.header(*name, *value);
             }
-            if let Some(sub) = &self.creds.subaccount {
-                req = req.header("Account-Name", sub);
-            }
-            if self.creds.org {
-                req = req.header("Org-Access", "true");
-            }
-            if let Some(body) = call.body {
-                req = req
-                    .header("Content-Type", "application/json")
-                    .body(serde_json::to_vec(body).expect("a JSON value serializes"));
+            req = match uaks {
+                Some(secret) => req.header("X-LW-UAKS", secret.expose()),
+                None => req.bearer_auth(self.bearer()?.expose()),
+            };
+            if let Some(body) = &body {
+                req = req.body(body.clone());
             }
             self.trace(1, || format!("> {} {path}", call.method));
             if self.opts.verbose >= 2 {
-                let mut headers = vec!["Accept: application/json".to_string()];
-                if uaks.is_some() {
-                    headers.push("X-LW-UAKS: ***".into());
-                } else {
-                    headers.push("Authorization: Bearer ***".into());
+                for (name, value) in &headers {
+                    self.trace(2, || format!(">   {name}: {value}"));
                 }
-                if let Some(sub) = &self.creds.subaccount {
-                    headers.push(format!("Account-Name: {sub}"));
-                }
-                if self.creds.org {
-                    headers.push("Org-Access: true".into());
-                }
-                for h in headers {
-                    self.trace(2, || format!(">   {h}"));
-                }
+                self.trace(2, || format!(">   {credential}"));
                 if let (Some(body), None) = (call.body, uaks) {
                     self.trace(2, || format!(">   body: {body}"));
                 }
             }
             let started = Instant::now();
-            self.stats.borrow_mut().requests += 1;
             let failure = match req.send() {
                 Err(e) => {
                     let (what, hint) = self.describe_transport(&e, &host);
@@ -552,7 +538,6 @@ impl Client {
                 backoff.mul_f64(0.5 + fastrand::f64() / 2.0)
             });
             let wait = wanted.min(self.opts.max_wait);
-            self.stats.borrow_mut().retries += 1;
             self.trace(1, || {
                 let capped = if wait < wanted {
                     format!(" (wanted {}, capped by --max-wait)", human_duration(wanted))

@@ -190,10 +190,10 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             break
         }
         'lwctl;alerts;poll' {
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'First window (no state yet, or no --state): this far back')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'First window (no state yet): this far back')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file: the cursor, recent IDs and the output''s committed length')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Append NDJSON to this file (fsync''d before the state is committed) instead of stdout')
-            [CompletionResult]::new('--overlap', '--overlap', [CompletionResultType]::ParameterName, 'How far back each window reaches before the cursor, for alerts that show up late')
+            [CompletionResult]::new('--overlap', '--overlap', [CompletionResultType]::ParameterName, 'Look-back: how far before the cursor each window starts, for alerts published late (anomaly alerts appear 1-2 hours after their start)')
             [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Keep running and poll on this interval; SIGINT/SIGTERM commit and exit 0')
             [CompletionResult]::new('--severity', '--severity', [CompletionResultType]::ParameterName, 'A level is a threshold (high = high and critical); a list is exact (critical,low)')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Open, Closed or "In Progress"')

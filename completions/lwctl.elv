@@ -179,10 +179,10 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --version 'Print version'
         }
         &'lwctl;alerts;poll'= {
-            cand --since 'First window (no state yet, or no --state): this far back'
+            cand --since 'First window (no state yet): this far back'
             cand --state 'State file: the cursor, recent IDs and the output''s committed length'
             cand --out 'Append NDJSON to this file (fsync''d before the state is committed) instead of stdout'
-            cand --overlap 'How far back each window reaches before the cursor, for alerts that show up late'
+            cand --overlap 'Look-back: how far before the cursor each window starts, for alerts published late (anomaly alerts appear 1-2 hours after their start)'
             cand --every 'Keep running and poll on this interval; SIGINT/SIGTERM commit and exit 0'
             cand --severity 'A level is a threshold (high = high and critical); a list is exact (critical,low)'
             cand --status 'Open, Closed or "In Progress"'

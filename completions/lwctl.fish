@@ -159,10 +159,10 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l since -d 'First window (no state yet, or no --state): this far back' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l since -d 'First window (no state yet): this far back' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l state -d 'State file: the cursor, recent IDs and the output\'s committed length' -r -F
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l out -d 'Append NDJSON to this file (fsync\'d before the state is committed) instead of stdout' -r -F
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l overlap -d 'How far back each window reaches before the cursor, for alerts that show up late' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l overlap -d 'Look-back: how far before the cursor each window starts, for alerts published late (anomaly alerts appear 1-2 hours after their start)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l every -d 'Keep running and poll on this interval; SIGINT/SIGTERM commit and exit 0' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l severity -d 'A level is a threshold (high = high and critical); a list is exact (critical,low)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l status -d 'Open, Closed or "In Progress"' -r

@@ -114,7 +114,7 @@ pub enum AlertsCommand {
     List(ListArgs),
     /// Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated
     #[command(
-        long_about = "Poll new alerts, the way an alert connector does.\n\nWithout --state, one window [now - since, now) goes to stdout. With --state, each run asks for [cursor - overlap, now) and skips alert IDs it already wrote in the overlap.\n\nWith --out, events are appended to the file and fsync'd before the state is committed: a run that is killed, rerun, loses nothing and duplicates nothing. Without --out, events go to stdout and the state is committed after they are written: delivery is at-least-once.",
+        long_about = "Poll new alerts, the way an alert connector does.\n\nThe first run asks for [now - since, now). Each later run asks for [cursor - overlap, now) and skips the alert IDs it already wrote, so alerts published late (Lacework's anomaly alerts appear 1-2 hours after their startTime) are caught once. Without --state, the cursor and the IDs are kept in memory between --every ticks.\n\nWith --out, events are appended to the file and fsync'd before the state is committed: a run that is killed, rerun, loses nothing and duplicates nothing, and a rotated or replaced file keeps every byte. Without --out, events go to stdout and the state is committed after they are written.",
         after_help = "Examples:\n  */5 * * * * lwctl alerts poll --state ~/.lwctl/poll.state --out /var/log/lacework.ndjson --normalize\n  lwctl alerts poll --state poll.state --out alerts.ndjson --every 5m"
     )]
     Poll(PollArgs),
@@ -297,8 +297,8 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct PollArgs {
-    /// First window (no state yet, or no --state): this far back
-    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = positive_duration)]
+    /// First window (no state yet): this far back
+    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = positive_duration)]
     pub since: Duration,
     /// State file: the cursor, recent IDs and the output's committed length
     #[arg(long, value_name = "FILE")]
@@ -306,8 +306,9 @@ pub struct PollArgs {
     /// Append NDJSON to this file (fsync'd before the state is committed) instead of stdout
     #[arg(long, value_name = "FILE", requires = "state")]
     pub out: Option<PathBuf>,
-    /// How far back each window reaches before the cursor, for alerts that show up late
-    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = duration)]
+    /// Look-back: how far before the cursor each window starts, for alerts published late
+    /// (anomaly alerts appear 1-2 hours after their start)
+    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = duration)]
     pub overlap: Duration,
     /// Keep running and poll on this interval; SIGINT/SIGTERM commit and exit 0
     #[arg(long, value_name = "DURATION", value_parser = positive_duration)]

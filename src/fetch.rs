@@ -7,7 +7,7 @@ use crate::filter::Filters;
 use crate::normalize::{self, Alert};
 use crate::window::{Seen, Window, MAX_PIECE, MAX_ROWS};
 use anyhow::Result;
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use indicatif::ProgressBar;
 use serde_json::value::RawValue;
 use std::collections::VecDeque;
@@ -31,6 +31,12 @@ pub trait Sink {
     fn piece_done(&mut self, _piece: Window, _seen: &Seen) -> Result<()> {
         Ok(())
     }
+    /// The earliest time an ID written during `piece` must be remembered for: IDs kept until
+    /// before it are not remembered at all, so memory does not grow with the piece. By default
+    /// the piece's end less the walk's `keep`, which covers the next piece's boundary.
+    fn remember_from(&self, piece: Window, keep: Duration) -> DateTime<Utc> {
+        piece.end - keep
+    }
 }
 
 #[derive(Debug, Default, Clone)]
@@ -49,17 +55,19 @@ pub struct WalkStats {
 pub struct Walk<'a> {
     pub client: &'a Client,
     pub filters: &'a Filters,
-    /// IDs already written; only those with start times within `keep` of the last piece's end
-    /// are kept.
+    /// IDs already written; only those kept until within `keep` of the last piece's end are
+    /// kept.
     pub seen: &'a mut Seen,
     pub keep: Duration,
+    /// The longest piece asked for in one query (at most the API's 7 days).
+    pub max_piece: Duration,
     pub progress: &'a ProgressBar,
 }
 
 impl Walk<'_> {
     pub fn run(&mut self, window: Window, sink: &mut dyn Sink) -> Result<WalkStats> {
         let mut stats = WalkStats::default();
-        let mut pieces: VecDeque<Window> = window.split(MAX_PIECE).into();
+        let mut pieces: VecDeque<Window> = window.split(self.max_piece.min(MAX_PIECE)).into();
         let total_pieces = pieces.len();
         while let Some(piece) = pieces.pop_front() {
             stats.pieces += 1;
@@ -82,6 +90,7 @@ impl Walk<'_> {
             }
             self.progress.set_length(page.total_rows().unwrap_or(0));
             self.progress.set_position(0);
+            let remember_from = sink.remember_from(piece, self.keep).timestamp_millis();
             let mut pages_here = 0;
             loop {
                 stats.pages += 1;
@@ -112,10 +121,12 @@ impl Walk<'_> {
                         stats.duplicates += 1;
                         continue;
                     }
-                    let at = normalize::start_millis(&alert)
+                    let until = normalize::latest_millis(&alert)
                         .unwrap_or_else(|| piece.end.timestamp_millis());
                     let flow = sink.alert(&id, &alert, raw)?;
-                    self.seen.insert(&id, at);
+                    if until >= remember_from {
+                        self.seen.insert(&id, until);
+                    }
                     stats.alerts += 1;
                     if flow == Flow::Stop {
                         stats.stopped = true;

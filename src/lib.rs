@@ -11,6 +11,7 @@ pub mod jsonstream;
 pub mod mapping;
 pub mod normalize;
 pub mod output;
+pub mod poll;
 pub mod severity;
 pub mod time;
 pub mod window;

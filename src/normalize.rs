@@ -159,7 +159,8 @@ pub struct Alert<'a> {
 #[allow(clippy::large_enum_variant)]
 pub enum Record<'a> {
     Alert(Alert<'a>),
-    /// An API page: `{"paging": .., "data": [..]}`; the alerts are in `data`.
+    /// An API answer: a page, `{"paging": .., "data": [..]}`, or one alert's Details,
+    /// `{"data": {..}}`; the alerts are in `data`.
     Envelope(&'a RawValue),
 }
 
@@ -209,7 +210,11 @@ pub fn parse_record(bytes: &[u8]) -> Result<Record<'_>, RecordError> {
         )
     })?;
     if alert.alert_id.is_none() {
-        if let Some(data) = alert.data.filter(|d| d.get().starts_with('[')) {
+        // A page (`"data": [..]`) or one alert's Details answer (`"data": {..}`).
+        if let Some(data) = alert
+            .data
+            .filter(|d| d.get().starts_with('[') || d.get().starts_with('{'))
+        {
             return Ok(Record::Envelope(data));
         }
     }
@@ -301,9 +306,21 @@ pub fn alert_id<'a>(alert: &Alert<'a>) -> Result<Cow<'a, str>, &'static str> {
 
 /// An alert's start time in epoch milliseconds, when it has a readable one.
 pub fn start_millis(alert: &Alert) -> Option<i64> {
-    alert
-        .start_time
-        .value()
+    millis(&alert.start_time)
+}
+
+/// The latest of an alert's start and end times, in epoch milliseconds: a window that begins
+/// after it cannot return the alert, whether the server filters on `startTime`, on `endTime` or
+/// on their overlap. Dedupe remembers an ID until then.
+pub fn latest_millis(alert: &Alert) -> Option<i64> {
+    match (millis(&alert.start_time), millis(&alert.end_time)) {
+        (Some(s), Some(e)) => Some(s.max(e)),
+        (s, e) => s.or(e),
+    }
+}
+
+fn millis(t: &Text) -> Option<i64> {
+    t.value()
         .and_then(|t| time::parse_api_time(&t))
         .map(|t| t.timestamp_millis())
 }

@@ -5,7 +5,17 @@ use std::time::Duration;
 
 /// The current time to the millisecond: the API's precision, so a window's end and the cursor
 /// saved from it are exactly the time that was asked for.
+///
+/// Test hook, debug builds only: `LWCTL_FAKE_NOW` (RFC 3339) stands in for the clock, so tests
+/// can run hours of cron-driven polls against a server on the same simulated clock.
 pub fn now() -> DateTime<Utc> {
+    #[cfg(debug_assertions)]
+    if let Some(t) = std::env::var("LWCTL_FAKE_NOW")
+        .ok()
+        .and_then(|v| parse_api_time(&v))
+    {
+        return t;
+    }
     let t = Utc::now();
     DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t)
 }

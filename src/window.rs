@@ -49,12 +49,13 @@ impl Window {
     }
 }
 
-/// Alert IDs already written, each with the time it must be remembered until it falls out of
-/// every window that could return it again (its start time).
+/// Alert IDs already written, each with the time it must be remembered until: the latest of its
+/// start and end times, after which no window that begins later can return it again, whichever
+/// time the server filters on.
 ///
 /// `alerts list` uses it across piece boundaries (a server that treats `endTime` as inclusive
 /// returns a boundary alert twice); `alerts poll` keeps it in its state file across runs, for the
-/// overlap. Only IDs newer than the horizon are kept, so it never grows with the result set.
+/// look-back. Only IDs at or after the horizon are kept, so it never grows with the result set.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Seen {
     ids: HashMap<String, i64>,
@@ -71,13 +72,21 @@ impl Seen {
         self.ids.contains_key(id)
     }
 
-    /// Remembers `id`, keyed by its start time in epoch milliseconds.
-    pub fn insert(&mut self, id: &str, start_ms: i64) {
-        let at = self.ids.entry(id.to_owned()).or_insert(start_ms);
-        *at = (*at).max(start_ms);
+    /// Remembers `id` until `until_ms` (epoch milliseconds).
+    pub fn insert(&mut self, id: &str, until_ms: i64) {
+        let at = self.ids.entry(id.to_owned()).or_insert(until_ms);
+        *at = (*at).max(until_ms);
     }
 
-    /// Forgets every ID whose start time is before `horizon`.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Forgets every ID remembered until before `horizon`.
     pub fn prune(&mut self, horizon: DateTime<Utc>) {
         let h = horizon.timestamp_millis();
         self.ids.retain(|_, at| *at >= h);
@@ -123,7 +132,7 @@ mod tests {
     }
 
     #[test]
-    fn seen_prunes_by_start_time() {
+    fn seen_prunes_by_time_kept_until() {
         let mut seen = Seen::default();
         seen.insert("1", t(1, 0).timestamp_millis());
         seen.insert("2", t(1, 2).timestamp_millis());

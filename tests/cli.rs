@@ -18,6 +18,8 @@ mod normalize;
 mod org;
 #[path = "cli/poll.rs"]
 mod poll;
+#[path = "cli/real.rs"]
+mod real;
 
 use assert_cmd::Command;
 use server::Server;

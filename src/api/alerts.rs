@@ -9,8 +9,9 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{json, Value};
 
-/// One page of alerts. `data` keeps each alert's bytes as the server sent them.
-#[derive(Debug, Deserialize)]
+/// One page of alerts. `data` keeps each alert's bytes as the server sent them. An empty result
+/// (`204 No Content`) is the default page: no alerts, no next page.
+#[derive(Debug, Default, Deserialize)]
 pub struct Page {
     #[serde(default)]
     pub data: Option<Vec<Box<RawValue>>>,
@@ -82,32 +83,52 @@ impl Client {
     /// `POST /Alerts/search` with them.
     pub fn alerts_first_page(&self, window: Window, filters: &Filters) -> Result<Page, ApiError> {
         let (start, end) = (api_time(window.start), api_time(window.end));
-        if filters.is_empty() {
-            self.get(&format!("api/v2/Alerts?startTime={start}&endTime={end}"))
+        let page = if filters.is_empty() {
+            let mut url = self.url("api/v2/Alerts");
+            url.query_pairs_mut()
+                .append_pair("startTime", &start)
+                .append_pair("endTime", &end);
+            self.get_url(url)
         } else {
             let body = json!({
                 "timeFilter": {"startTime": start, "endTime": end},
                 "filters": filters.search_filters(),
             });
             self.post("api/v2/Alerts/search", &body, true)
-        }
+        };
+        Ok(page?.unwrap_or_default())
     }
 
     /// Follows a `nextPage` link, only on the API's own origin.
     pub fn alerts_next_page(&self, link: &str) -> Result<Page, ApiError> {
         let url = self.same_origin(link)?;
-        self.get_url(url)
+        Ok(self.get_url(url)?.unwrap_or_default())
     }
 
-    /// One scope of one alert's details: the `data` of the answer.
+    /// One scope of one alert's details: the `data` of the answer. A scope with no data (`404`
+    /// or `204 No Content`) is [`ApiError::NotFound`].
     pub fn alert_scope(&self, id: u64, scope: Scope) -> Result<Value, ApiError> {
         #[derive(Deserialize)]
         struct Answer {
             #[serde(default)]
             data: Value,
         }
-        let a: Answer = self.get(&format!("api/v2/Alerts/{id}?scope={}", scope.api_name()))?;
-        Ok(a.data)
+        let mut url = self.url(&format!("api/v2/Alerts/{id}"));
+        url.query_pairs_mut().append_pair("scope", scope.api_name());
+        let path = format!("{}?{}", url.path(), url.query().unwrap_or_default());
+        let scope = scope.api_name();
+        match self.get_url::<Answer>(url) {
+            Ok(Some(a)) => Ok(a.data),
+            Ok(None) => Err(ApiError::NotFound {
+                path,
+                message: format!("alert {id} has no {scope} data (204 No Content)"),
+            }),
+            Err(ApiError::NotFound { path, .. }) => Err(ApiError::NotFound {
+                path,
+                message: format!("alert {id} does not exist, or has no {scope} data"),
+            }),
+            Err(e) => Err(e),
+        }
     }
 }
 

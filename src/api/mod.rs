@@ -171,12 +171,16 @@ impl Client {
         Ok(url)
     }
 
-    /// `GET` a JSON document.
+    /// `GET` a JSON document that must have a body.
     pub fn get<T: for<'de> Deserialize<'de>>(&self, path: &str) -> Result<T, ApiError> {
-        self.get_url(self.url(path))
+        let url = self.url(path);
+        let path = url.path().to_owned();
+        self.get_url(url)?.ok_or_else(|| self.no_content(&path))
     }
 
-    pub fn get_url<T: for<'de> Deserialize<'de>>(&self, url: Url) -> Result<T, ApiError> {
+    /// `GET` a JSON document; `None` when the server answers `204 No Content`, which Lacework
+    /// does for an empty result.
+    pub fn get_url<T: for<'de> Deserialize<'de>>(&self, url: Url) -> Result<Option<T>, ApiError> {
         self.send(
             Call {
                 method: Method::GET,
@@ -188,13 +192,14 @@ impl Client {
         )
     }
 
-    /// `POST` JSON and decode the answer. `idempotent` says whether a resend is harmless.
+    /// `POST` JSON and decode the answer; `None` for `204 No Content`. `idempotent` says whether
+    /// a resend is harmless.
     pub fn post<T: for<'de> Deserialize<'de>>(
         &self,
         path: &str,
         body: &serde_json::Value,
         idempotent: bool,
-    ) -> Result<T, ApiError> {
+    ) -> Result<Option<T>, ApiError> {
         self.send(
             Call {
                 method: Method::POST,
@@ -207,13 +212,13 @@ impl Client {
     }
 
     /// `POST` an action that changes state; it is not sent again once it may have reached the
-    /// server. An empty answer is `null`.
+    /// server. `204 No Content` and an empty body are `null`: the action was taken.
     pub fn post_action(
         &self,
         path: &str,
         body: &serde_json::Value,
     ) -> Result<serde_json::Value, ApiError> {
-        self.send(
+        let answer = self.send(
             Call {
                 method: Method::POST,
                 url: self.url(path),
@@ -227,7 +232,19 @@ impl Client {
                     serde_json::from_slice(b)
                 }
             },
-        )
+        )?;
+        Ok(answer.unwrap_or_default())
+    }
+
+    /// A `204 No Content` where the call needs an answer.
+    fn no_content(&self, path: &str) -> ApiError {
+        ApiError::Unavailable {
+            what: format!(
+                "malformed response from {} on {path}: 204 No Content where an answer was expected",
+                self.host()
+            ),
+            hint: None,
+        }
     }
 
     fn trace(&self, level: u8, line: impl FnOnce() -> String) {
@@ -310,7 +327,7 @@ impl Client {
             |b| serde_json::from_slice::<Answer>(b),
             Some(secret),
         );
-        let mut answer = result?;
+        let mut answer = result?.ok_or_else(|| self.no_content("/api/v2/access/tokens"))?;
         if answer.token.is_none() {
             if let Some(first) = answer.data.take().and_then(|d| d.into_iter().next()) {
                 answer = first;
@@ -368,17 +385,18 @@ impl Client {
         &self,
         call: Call,
         decode: impl Fn(&[u8]) -> Result<T, serde_json::Error>,
-    ) -> Result<T, ApiError> {
+    ) -> Result<Option<T>, ApiError> {
         self.send_with(call, decode, None)
     }
 
     /// The one place requests are made. `uaks` is the secret, for the token exchange only.
+    /// `None` is a `204 No Content` answer, which has nothing to decode.
     fn send_with<T>(
         &self,
         call: Call,
         decode: impl Fn(&[u8]) -> Result<T, serde_json::Error>,
         uaks: Option<&Secret>,
-    ) -> Result<T, ApiError> {
+    ) -> Result<Option<T>, ApiError> {
         let path = match call.url.query() {
             Some(q) => format!("{}?{q}", call.url.path()),
             None => call.url.path().to_owned(),
@@ -457,10 +475,13 @@ impl Client {
                                 .unwrap_or_default()
                         )
                     });
+                    if status == StatusCode::NO_CONTENT {
+                        return Ok(None);
+                    }
                     if status.is_success() {
                         match body {
                             Ok(bytes) => match decode(&bytes) {
-                                Ok(v) => return Ok(v),
+                                Ok(v) => return Ok(Some(v)),
                                 Err(e) => Failure {
                                     error: ApiError::Unavailable {
                                         what: format!(

@@ -96,6 +96,7 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
             filters: &filters,
             seen: &mut seen,
             keep: BOUNDARY,
+            max_piece: crate::window::MAX_PIECE,
             progress: &progress,
         }
         .run(window, &mut sink)
@@ -343,19 +344,7 @@ pub fn get(ctx: &Ctx, args: GetArgs) -> Result<()> {
         return Err(UsageError::new("alerts get prints json, ndjson or table, not csv").into());
     }
     let client = ctx.client()?;
-    let data = client
-        .alert_scope(args.id, args.scope)
-        .map_err(|e| match e {
-            ApiError::NotFound { path, .. } => ApiError::NotFound {
-                path,
-                message: format!(
-                    "alert {} does not exist, or has no {} data",
-                    args.id,
-                    args.scope.api_name()
-                ),
-            },
-            other => other,
-        })?;
+    let data = client.alert_scope(args.id, args.scope)?;
     let empty = match &data {
         Value::Null => true,
         Value::Array(a) => a.is_empty(),
@@ -516,9 +505,27 @@ pub fn close(ctx: &Ctx, args: CloseArgs) -> Result<()> {
         }
     }
     let client = ctx.client()?;
-    let answer = client
-        .close_alert(args.id, args.reason, comment)
-        .map_err(no_such_alert(args.id))?;
+    let answer = match client.close_alert(args.id, args.reason, comment) {
+        Ok(answer) => answer,
+        // Lacework refuses to close a closed alert ("The action on this alert is not
+        // allowed"): look at the alert to tell that from a refusal of the request itself.
+        Err(refused @ ApiError::Rejected { .. }) => {
+            let closed = client
+                .alert_scope(args.id, Scope::Details)
+                .ok()
+                .and_then(|d| d.get("status").and_then(Value::as_str).map(str::to_owned))
+                .is_some_and(|s| s.eq_ignore_ascii_case("closed"));
+            if !closed {
+                return Err(refused.into());
+            }
+            ctx.ui.info(format!(
+                "alert {} is already closed; nothing was changed (a closed alert cannot be closed again or reopened)",
+                args.id
+            ));
+            return Ok(());
+        }
+        Err(e) => return Err(no_such_alert(args.id)(e).into()),
+    };
     action_done(
         ctx,
         &answer,

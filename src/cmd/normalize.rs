@@ -166,7 +166,12 @@ fn push_record(
         }
         Ok(Record::Envelope(data)) => {
             let data_bytes = data.get().as_bytes();
-            let elements: Vec<&RawValue> = match serde_json::from_str(data.get()) {
+            let parsed = if data.get().starts_with('{') {
+                Ok(vec![data])
+            } else {
+                serde_json::from_str(data.get())
+            };
+            let elements: Vec<&RawValue> = match parsed {
                 Ok(v) => v,
                 Err(e) => {
                     let rel = normalize::offset_of(data_bytes, e.line(), e.column());

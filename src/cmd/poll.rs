@@ -14,44 +14,21 @@ use crate::fetch::{Flow, Sink, Walk, WalkStats};
 use crate::filter::Filters;
 use crate::normalize::{self, Alert, Normalizer};
 use crate::output::Format;
+use crate::poll::{self as decide, Arrival, FoundFile, OutputMark, PollState, Reconcile, Why};
 use crate::window::{Seen, Window};
 use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufWriter, Seek, SeekFrom, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-const STATE_VERSION: u32 = 1;
-
-/// What the state file holds between runs.
-#[derive(Debug, Serialize, Deserialize)]
-struct PollState {
-    version: u32,
-    /// The API host and subaccount the state belongs to.
-    account: String,
-    subaccount: Option<String>,
-    /// Every alert that started before this time has been written.
-    cursor: DateTime<Utc>,
-    /// IDs written whose start time is within the overlap, with that start time.
-    seen: BTreeMap<String, DateTime<Utc>>,
-    /// The output file as of the last commit.
-    output: Option<OutputMark>,
-    updated_at: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-struct OutputMark {
-    path: PathBuf,
-    length: u64,
-    dev: u64,
-    ino: u64,
-}
+/// A poll's pieces are at most a day: each piece is committed, so a backfill holds the IDs of
+/// one day at most, not of a week.
+const MAX_POLL_PIECE: chrono::Duration = chrono::Duration::days(1);
 
 /// Test hook: `LWCTL_CRASH_AT=point[:n]` aborts the process the n-th time it reaches `point`,
 /// like a SIGKILL there. Debug builds only.
@@ -93,6 +70,7 @@ pub fn run(ctx: &Ctx, args: PollArgs) -> Result<()> {
         args: &args,
         filters,
         stop: &stop,
+        memory: None,
     };
     let Some(every) = args.every else {
         return poller.poll_once().map(|_| ());
@@ -188,6 +166,8 @@ struct Poller<'a> {
     args: &'a PollArgs,
     filters: Filters,
     stop: &'a AtomicBool,
+    /// The last commit, kept between `--every` ticks; without `--state` it is the only state.
+    memory: Option<PollState>,
 }
 
 impl Poller<'_> {
@@ -198,7 +178,7 @@ impl Poller<'_> {
         let creds = self.client.credentials();
         let state = match &self.args.state {
             Some(p) => load_state(p)?,
-            None => None,
+            None => self.memory.clone(),
         };
         if let Some(s) = &state {
             let who = |host: &str, sub: Option<&str>| match sub {
@@ -217,24 +197,18 @@ impl Poller<'_> {
                 .into());
             }
         }
-        let start = match &state {
-            Some(s) => s.cursor - overlap,
-            None => now - since,
-        };
-        let window = Window::new(start.min(now), now);
-        let mut seen = Seen::from_entries(
-            state
-                .iter()
-                .flat_map(|s| s.seen.iter())
-                .map(|(id, t)| (id.clone(), t.timestamp_millis())),
-        );
-        let out = match &self.args.out {
-            Some(path) => Some(Output::open(
-                path,
-                state.as_ref().and_then(|s| s.output.as_ref()),
-                &self.ctx.ui,
-            )?),
-            None => None,
+        let window = decide::window(state.as_ref(), now, since, overlap);
+        let mut seen = state.as_ref().map(PollState::seen_set).unwrap_or_default();
+        let (out, fresh_mark) = match &self.args.out {
+            Some(path) => {
+                let (o, fresh) = Output::open(
+                    path,
+                    state.as_ref().and_then(|s| s.output.as_ref()),
+                    &self.ctx.ui,
+                )?;
+                (Some(o), fresh)
+            }
+            None => (None, false),
         };
         let normalizer = crate::cmd::alerts::normalizer(self.client, &self.args.normalize);
         let mut sink = PollSink {
@@ -248,21 +222,20 @@ impl Poller<'_> {
             account: creds.account.host.clone(),
             subaccount: creds.subaccount.clone(),
             cursor: state.as_ref().map_or(window.start, |s| s.cursor),
+            reach: state.as_ref().and_then(|s| s.reach).unwrap_or(window.start),
+            previous_cursor: state.as_ref().map(|s| s.cursor),
+            now,
             overlap,
             added: 0,
+            arrivals: Arrivals::default(),
+            committed: state,
             stop: self.stop,
         };
-        // A file this state has no mark for yet: record where it starts before writing to it,
-        // so a run killed mid-write is cut back to here.
-        if let Writer::File(o) = &sink.writer {
-            let known = state
-                .as_ref()
-                .and_then(|s| s.output.as_ref())
-                .map(|m| &m.path);
-            if known != Some(&o.path) {
-                let cursor = sink.cursor;
-                sink.commit(cursor, &seen)?;
-            }
+        // A file this state has no mark for: record where it starts before writing to it, so
+        // a run killed mid-write is cut back to here and no further.
+        if fresh_mark {
+            let cursor = sink.cursor;
+            sink.commit(cursor, &seen)?;
         }
         let progress = self.ctx.ui.progress();
         let result = Walk {
@@ -270,6 +243,7 @@ impl Poller<'_> {
             filters: &self.filters,
             seen: &mut seen,
             keep: overlap,
+            max_piece: MAX_POLL_PIECE,
             progress: &progress,
         }
         .run(window, &mut sink);
@@ -277,12 +251,21 @@ impl Poller<'_> {
         let stats = match result {
             Ok(stats) => stats,
             Err(e) => {
-                // Nothing of this piece is committed: take it back out of the file too.
-                if let Writer::File(o) = sink.writer {
-                    if let Err(undo) = o.rollback() {
-                        self.ctx.ui.warn(format!(
-                            "could not take the uncommitted alerts back out of the output ({undo:#}); the next run will"
-                        ));
+                match sink.writer {
+                    // Nothing of this piece is committed: take it back out of the file too.
+                    Writer::File(o) => {
+                        if let Err(undo) = o.rollback() {
+                            self.ctx.ui.warn(format!(
+                                "could not take the uncommitted alerts back out of the output ({undo:#}); the next run will"
+                            ));
+                        }
+                    }
+                    // What reached stdout is delivered: remember it, keep the cursor.
+                    Writer::Stdout(_) => {
+                        let cursor = sink.cursor;
+                        if sink.commit(cursor, &seen).is_ok() {
+                            self.memory = sink.committed.take();
+                        }
                     }
                 }
                 return Err(e);
@@ -294,13 +277,15 @@ impl Poller<'_> {
             sink.commit(cursor, &seen)?;
         }
         sink.writer.flush()?;
+        self.memory = sink.committed.take();
         crate::cmd::alerts::warn_capped(self.ctx, &stats);
-        self.summary(window, &stats, sink.added);
+        self.summary(window, &stats, sink.added, &sink.arrivals);
         Ok(())
     }
 
-    fn summary(&self, window: Window, stats: &WalkStats, added: u64) {
+    fn summary(&self, window: Window, stats: &WalkStats, added: u64, arrivals: &Arrivals) {
         let remaining = self.client.stats().rate_limit_remaining;
+        let lateness = arrivals.latest.and_then(|d| d.to_std().ok());
         if self.ctx.ui.format == Some(Format::Json) || self.ctx.ui.format == Some(Format::Ndjson) {
             let line = serde_json::json!({
                 "window_start": crate::time::rfc3339(window.start),
@@ -309,20 +294,32 @@ impl Poller<'_> {
                 "pages": stats.pages,
                 "events_added": added,
                 "duplicates_skipped": stats.duplicates,
+                "late_arrivals": arrivals.late,
+                "max_lateness_s": lateness.map(|d| d.as_secs()),
                 "rate_limit_remaining": remaining,
                 "interrupted": stats.stopped,
             });
             crate::output::stderr_line(&line.to_string());
         } else {
             self.ctx.ui.info(format!(
-                "poll {}..{} pieces: {} pages: {} events_added: {added} duplicates_skipped: {} ratelimit_remaining: {}{}",
+                "poll {}..{} pieces: {} pages: {} events_added: {added} duplicates_skipped: {} late_arrivals: {} max_lateness: {} ratelimit_remaining: {}{}",
                 crate::time::rfc3339(window.start),
                 crate::time::rfc3339(window.end),
                 stats.pieces,
                 stats.pages,
                 stats.duplicates,
+                arrivals.late,
+                lateness.map_or("-".into(), crate::time::human_duration),
                 remaining.map_or("-".into(), |r| r.to_string()),
                 if stats.stopped { " (interrupted; committed what was written)" } else { "" }
+            ));
+        }
+        if arrivals.too_late > 0 {
+            self.ctx.ui.warn(format!(
+                "{} alert(s) arrived in the oldest quarter of the {} look-back (up to {} after their start); alerts later still may have been missed: raise --overlap",
+                arrivals.too_late,
+                crate::time::human_duration(self.args.overlap),
+                lateness.map_or("-".into(), crate::time::human_duration),
             ));
         }
         if added == 0 && self.ctx.ui.verbose > 0 {
@@ -348,15 +345,17 @@ fn load_state(path: &Path) -> Result<Option<PollState>> {
         ))
         .hint("move it away to start afresh; the next run then starts --since ago")
     })?;
-    if state.version != STATE_VERSION {
+    if !(1..=decide::STATE_VERSION).contains(&state.version) {
         return Err(UsageError::new(format!(
-            "state file {} has version {}, this lwctl reads version {STATE_VERSION}",
+            "state file {} has version {}, this lwctl reads versions 1 to {}",
             path.display(),
-            state.version
+            state.version,
+            decide::STATE_VERSION
         ))
+        .hint("a newer lwctl wrote it: use that one, or move the file away to start afresh")
         .into());
     }
-    Ok(Some(state))
+    Ok(Some(state.upgrade()))
 }
 
 /// Replaces a file atomically: temp file in the same directory, fsync, rename, fsync the directory.
@@ -385,6 +384,7 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// The `--out` file: where this run appends, and what is committed.
 struct Output {
+    /// Canonical: `./out` and `out` are one file.
     path: PathBuf,
     file: BufWriter<File>,
     committed: u64,
@@ -393,57 +393,80 @@ struct Output {
 }
 
 impl Output {
-    /// Opens the file and brings it back to its committed length: a tail past it is an earlier
-    /// run's uncommitted write; a different inode or a shorter file was rotated and starts afresh.
-    fn open(path: &Path, mark: Option<&OutputMark>, ui: &crate::output::Ui) -> Result<Output> {
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
+    /// Opens the file (created 0600: alerts name hosts, users and addresses) and reconciles it
+    /// with the committed mark. Only bytes lwctl appended after its own last commit are ever cut;
+    /// a rotated, restored or replaced file keeps every byte. Returns whether the file needs a
+    /// fresh mark committed before anything is appended.
+    fn open(
+        path: &Path,
+        mark: Option<&OutputMark>,
+        ui: &crate::output::Ui,
+    ) -> Result<(Output, bool)> {
+        let mut options = OpenOptions::new();
+        options.read(true).append(true).create(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options
             .open(path)
             .with_context(|| format!("cannot open --out {}", path.display()))?;
         let meta = file.metadata()?;
+        if !meta.is_file() {
+            return Err(
+                UsageError::new(format!("--out {} is not a regular file", path.display()))
+                    .hint(
+                        "name a file: lwctl appends to it and may cut back what it appended itself",
+                    )
+                    .into(),
+            );
+        }
         let (dev, ino) = identity(&meta);
-        let len = meta.len();
-        let committed = match mark {
-            Some(m) if m.path == path && m.dev == dev && m.ino == ino && len >= m.length => {
-                if len > m.length {
-                    ui.warn(format!(
-                        "{}: removing {} byte(s) an interrupted run wrote but did not commit (they will be written again)",
-                        path.display(),
-                        len - m.length
-                    ));
-                    file.set_len(m.length)?;
-                    file.sync_all()?;
-                }
-                m.length
-            }
-            Some(m) if m.path == path => {
-                // Rotated away: whatever is in the new file was written after the last commit.
-                if len > 0 {
-                    file.set_len(0)?;
-                    file.sync_all()?;
-                }
-                if ui.verbose > 0 {
-                    ui.info(format!(
-                        "{} was rotated; starting it afresh",
-                        path.display()
-                    ));
-                }
-                0
-            }
-            // A file this state has not written yet: keep what is in it.
-            _ => len,
-        };
-        file.seek(SeekFrom::Start(committed))?;
-        Ok(Output {
-            path: path.to_owned(),
-            file: BufWriter::with_capacity(128 << 10, file),
-            committed,
+        let found = FoundFile {
+            path: fs::canonicalize(path)
+                .with_context(|| format!("cannot resolve --out {}", path.display()))?,
+            length: meta.len(),
             dev,
             ino,
-        })
+        };
+        let shown = path.display();
+        let (committed, fresh) = match decide::reconcile(mark, &found) {
+            Reconcile::Append => (found.length, false),
+            Reconcile::CutBack { to } => {
+                ui.warn(format!(
+                    "{shown}: removing {} byte(s) an interrupted run wrote but did not commit (they will be written again)",
+                    found.length - to
+                ));
+                file.set_len(to)?;
+                file.sync_all()?;
+                (to, false)
+            }
+            Reconcile::NewMark(why) => {
+                let what = match why {
+                    Why::First => None,
+                    Why::Replaced => {
+                        Some("is another file than at the last run (rotated or replaced)")
+                    }
+                    Why::Truncated => Some("is shorter than at the last run (truncated in place)"),
+                    Why::Elsewhere => Some("is not the file the last run wrote"),
+                };
+                if let (Some(what), true) = (what, ui.verbose > 0) {
+                    ui.info(format!(
+                        "{shown} {what}; keeping its {} byte(s) and appending after them",
+                        found.length
+                    ));
+                }
+                (found.length, true)
+            }
+        };
+        Ok((
+            Output {
+                path: found.path,
+                file: BufWriter::with_capacity(128 << 10, file),
+                committed,
+                dev,
+                ino,
+            },
+            fresh,
+        ))
     }
 
     /// Flushes and fsyncs; returns the length now on disk.
@@ -451,15 +474,18 @@ impl Output {
         self.file.flush()?;
         let f = self.file.get_mut();
         f.sync_data()?;
-        Ok(f.stream_position()?)
+        Ok(f.metadata()?.len())
     }
 
     /// Takes everything since the last commit back out of the file: what is still buffered is
-    /// dropped unwritten, and what reached the file is cut off.
+    /// dropped unwritten, and what reached the file is cut off, unless the file was truncated
+    /// meanwhile (then there is nothing of ours past the mark to cut).
     fn rollback(self) -> Result<()> {
         let (file, _unwritten) = self.file.into_parts();
-        file.set_len(self.committed)?;
-        file.sync_all()?;
+        if file.metadata()?.len() > self.committed {
+            file.set_len(self.committed)?;
+            file.sync_all()?;
+        }
         Ok(())
     }
 }
@@ -496,6 +522,17 @@ impl Writer<'_> {
     }
 }
 
+/// How late this run's new alerts were.
+#[derive(Debug, Default)]
+struct Arrivals {
+    /// The largest `now - startTime` among the alerts written for the first time.
+    latest: Option<chrono::Duration>,
+    /// Alerts that started before the previous run's cursor.
+    late: u64,
+    /// Of those, the ones in the oldest quarter of the look-back.
+    too_late: u64,
+}
+
 struct PollSink<'a> {
     writer: Writer<'a>,
     normalizer: Option<Normalizer>,
@@ -503,10 +540,18 @@ struct PollSink<'a> {
     state_path: Option<PathBuf>,
     account: String,
     subaccount: Option<String>,
-    /// The committed cursor: everything that started before it is written.
+    /// The committed cursor: every alert that started before it was asked for.
     cursor: DateTime<Utc>,
+    /// The committed reach of the seen set.
+    reach: DateTime<Utc>,
+    /// The cursor this run started from; alerts that start before it arrived late.
+    previous_cursor: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
     overlap: chrono::Duration,
     added: u64,
+    arrivals: Arrivals,
+    /// The last state committed (or loaded).
+    committed: Option<PollState>,
     stop: &'a AtomicBool,
 }
 
@@ -530,28 +575,43 @@ impl PollSink<'_> {
                 None
             }
         };
-        self.cursor = cursor;
-        let Some(path) = &self.state_path else {
-            return Ok(());
-        };
-        let horizon = (cursor - self.overlap).timestamp_millis();
+        let (kept, reach) = decide::prune(seen, self.reach, decide::horizon(cursor, self.overlap));
         let state = PollState {
-            version: STATE_VERSION,
+            version: decide::STATE_VERSION,
             account: self.account.clone(),
             subaccount: self.subaccount.clone(),
             cursor,
-            seen: seen
-                .entries()
-                .into_iter()
-                .filter(|(_, at)| *at >= horizon)
-                .filter_map(|(id, at)| Some((id, DateTime::from_timestamp_millis(at)?)))
-                .collect(),
+            reach: Some(reach),
+            seen: kept,
             output,
             updated_at: Utc::now(),
         };
-        let mut bytes = serde_json::to_vec_pretty(&state)?;
-        bytes.push(b'\n');
-        write_atomic(path, &bytes)
+        if let Some(path) = &self.state_path {
+            let mut bytes = serde_json::to_vec_pretty(&state)?;
+            bytes.push(b'\n');
+            write_atomic(path, &bytes)?;
+        }
+        self.cursor = cursor;
+        self.reach = reach;
+        self.committed = Some(state);
+        Ok(())
+    }
+
+    fn note_arrival(&mut self, alert: &Alert) {
+        let Some(start) = normalize::start_millis(alert).and_then(DateTime::from_timestamp_millis)
+        else {
+            return;
+        };
+        let late = self.now - start;
+        self.arrivals.latest = Some(self.arrivals.latest.map_or(late, |l| l.max(late)));
+        match decide::arrival(start, self.previous_cursor, self.now, self.overlap) {
+            Arrival::OnTime => {}
+            Arrival::Late => self.arrivals.late += 1,
+            Arrival::TooLate => {
+                self.arrivals.late += 1;
+                self.arrivals.too_late += 1;
+            }
+        }
     }
 }
 
@@ -579,6 +639,7 @@ impl Sink for PollSink<'_> {
         }
         self.writer.write_all(&self.line)?;
         self.added += 1;
+        self.note_arrival(alert);
         Ok(Flow::Continue)
     }
 
@@ -592,7 +653,12 @@ impl Sink for PollSink<'_> {
     }
 
     fn piece_done(&mut self, piece: Window, seen: &Seen) -> Result<()> {
-        let cursor = piece.end.max(self.cursor);
-        self.commit(cursor, seen)
+        self.commit(decide::advance(self.cursor, piece), seen)
+    }
+
+    /// IDs are needed from the look-back before the committed cursor on: a run stopped or
+    /// failed mid-piece commits with the cursor where it was.
+    fn remember_from(&self, piece: Window, keep: chrono::Duration) -> DateTime<Utc> {
+        piece.end.min(self.cursor) - keep
     }
 }

@@ -42,7 +42,8 @@ fn comment_posts_once_and_is_not_resent() {
         ])
         .run(0);
     let answer: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(answer["data"]["comment"], "seen, \"benign\"");
+    assert_eq!(answer["data"]["message"]["value"], "seen, \"benign\"");
+    assert_eq!(answer["data"]["entryType"], "Comment");
     assert!(String::from_utf8_lossy(&out.stderr).contains("commented on alert 42"));
     assert_eq!(
         posts(&w),

@@ -1,6 +1,12 @@
 //! A small Lacework-like API server on 127.0.0.1 for the tests: tokens, `/Alerts` with real
 //! paging, `/Alerts/search`, detail scopes, subaccounts, rate-limit headers, and faults injected
 //! per request or at a seeded rate.
+//!
+//! By default it behaves like a real tenant (see `tests/fixtures/README.md` for the sources):
+//! an empty result is `204 No Content`, an alert is listed only once it is published (anomaly
+//! alerts come out an hour or more after their `startTime`), the time filter applies to
+//! `startTime`, Details is one object with an `entityMap`, close answers `204`, and closing a
+//! closed alert is refused with "The action on this alert is not allowed".
 
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
@@ -34,12 +40,27 @@ pub enum Fault {
     Expire,
     /// 302 to `State::foreign_next` (or 127.0.0.2).
     Redirect,
+    /// This status with this body, instead of the real answer.
+    Answer(u16, &'static str),
+}
+
+/// Which of an alert's times the server's time filter applies to. Lacework filters on
+/// `startTime`; the others check that dedupe does not depend on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeFilter {
+    Start,
+    End,
+    /// The alert's `[startTime, endTime]` overlaps the window.
+    Overlap,
 }
 
 #[derive(Debug, Clone)]
 pub struct Alert {
     pub id: u64,
     pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    /// When the alert becomes visible to the API; listed only from then on.
+    pub published: DateTime<Utc>,
     pub severity: Value,
     pub status: String,
     pub alert_type: String,
@@ -85,6 +106,16 @@ pub struct State {
     pub cap_longer_than: Option<Duration>,
     /// Include alerts that start exactly at `endTime`.
     pub inclusive_end: bool,
+    pub time_filter: TimeFilter,
+    /// Answer an empty result with `200` and an empty `data` instead of `204 No Content`.
+    pub empty_as_200: bool,
+    /// How a one-page answer spells "no next page".
+    pub paging: PagingShape,
+    /// Spell the token's `expiresAt` without milliseconds, as the vendor's Go SDK mock does.
+    pub token_without_millis: bool,
+    /// A simulated clock for what is published and how far `endTime` may reach; the real one
+    /// when `None`. Tests pass the same time to lwctl as `LWCTL_FAKE_NOW`.
+    pub clock: Option<DateTime<Utc>>,
     pub remaining: u64,
     /// Stored searches: window, filters.
     searches: Vec<(DateTime<Utc>, DateTime<Utc>, Vec<Value>)>,
@@ -102,12 +133,38 @@ impl State {
         (x.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64
     }
 
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.unwrap_or_else(Utc::now)
+    }
+
     pub fn seed(&mut self, seed: u64) {
         self.rng = seed.max(1);
     }
 
     pub fn add(&mut self, a: Alert) {
         self.alerts.push(a);
+    }
+
+    /// Adds the alerts of an API page (a fixture), published already, as the server's own.
+    pub fn add_page(&mut self, page: &str) {
+        let page: Value = serde_json::from_str(page).unwrap();
+        let items = match &page["data"] {
+            Value::Array(a) => a.clone(),
+            one => vec![one.clone()],
+        };
+        for a in items {
+            let time = |k: &str| parse(a[k].as_str().unwrap()).unwrap();
+            self.alerts.push(Alert {
+                id: a["alertId"].as_u64().unwrap(),
+                start: time("startTime"),
+                end: time("endTime"),
+                published: time("endTime"),
+                severity: a["severity"].clone(),
+                status: a["status"].as_str().unwrap_or("").into(),
+                alert_type: a["alertType"].as_str().unwrap_or("").into(),
+                json: a.to_string(),
+            });
+        }
     }
 
     /// Alerts the server holds in `[start, end)`, as the ground truth for comparisons.
@@ -144,7 +201,30 @@ impl Drop for Server {
     }
 }
 
-/// A realistic alert at `start`.
+/// How a one-page answer says there is no next page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PagingShape {
+    /// `"urls": {"nextPage": null}`, as the vendor's fixtures show.
+    NullNext,
+    /// `paging` without `urls`.
+    NoUrls,
+    /// `"paging": {}`.
+    Empty,
+    /// No `paging` at all.
+    Absent,
+}
+
+/// An anomaly alert as Lacework publishes it: the hour starting at `hour` (truncated to the
+/// hour), listed only `delay` after that hour's start.
+pub fn anomaly(id: u64, hour: DateTime<Utc>, delay: Duration) -> Alert {
+    use chrono::{DurationRound, TimeDelta};
+    let start = hour.duration_trunc(TimeDelta::hours(1)).unwrap();
+    let mut a = alert(id, start, "Medium".into(), "Open", "NewExternalServerDns");
+    a.published = start + delay;
+    a
+}
+
+/// A realistic alert at `start`, published already.
 pub fn alert(
     id: u64,
     start: DateTime<Utc>,
@@ -164,13 +244,20 @@ pub fn alert(
         "alertInfo": {"subject": format!("subject {id}"), "description": format!("Workload {id} did \"something\", then more\u{2014}see timeline")},
         "derivedFields": {"category": "Anomaly", "sub_category": "Application", "source": "Agent"},
         "policyId": format!("LW-{}", id % 7),
-        "reachability": "UNKNOWN",
-        "internetExposure": "UNKNOWN",
-        "lastUserUpdatedTime": ""
+        "reachability": "UnknownReachability",
+        "internetExposure": "UnknownInternetExposure",
+        "alertSource": "UnknownAlertSource",
+        "lastUserUpdatedTime": match id % 3 {
+            0 => "0".to_owned(),
+            1 => String::new(),
+            _ => end.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+        }
     });
     Alert {
         id,
         start,
+        end,
+        published: start,
         severity,
         status: status.into(),
         alert_type: alert_type.into(),
@@ -231,6 +318,11 @@ impl Server {
             foreign_next: None,
             cap_longer_than: None,
             inclusive_end: false,
+            time_filter: TimeFilter::Start,
+            empty_as_200: false,
+            paging: PagingShape::NullNext,
+            token_without_millis: false,
+            clock: None,
             remaining: 480,
             searches: Vec::new(),
             base: url.clone(),
@@ -271,6 +363,15 @@ fn reply(status: u16, body: Value) -> Reply {
     Reply {
         status,
         body: body.to_string(),
+        content_type: "application/json",
+        extra: Vec::new(),
+    }
+}
+
+fn no_content() -> Reply {
+    Reply {
+        status: 204,
+        body: String::new(),
         content_type: "application/json",
         extra: Vec::new(),
     }
@@ -435,6 +536,17 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
             r.extra.push(("Location".into(), to));
             return (r, fault);
         }
+        Some(Fault::Answer(status, body)) => {
+            return (
+                Reply {
+                    status,
+                    body: body.into(),
+                    content_type: "application/json",
+                    extra: Vec::new(),
+                },
+                fault,
+            )
+        }
         Some(Fault::Expire) => {
             st.tokens.remove(token);
             return (reply(401, json!({"message": "Token expired"})), fault);
@@ -487,21 +599,29 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
         p.strip_suffix("/comment")
             .or_else(|| p.strip_suffix("/close"))
     }) {
+        let comment =
+            serde_json::from_str::<Value>(&req.body).unwrap_or(Value::Null)["comment"].clone();
         match id
             .parse::<u64>()
             .ok()
-            .filter(|id| st.alerts.iter().any(|a| a.id == *id))
+            .and_then(|id| st.alerts.iter_mut().find(|a| a.id == id))
         {
             None => reply(404, json!({"message": "Alert not found"})),
-            Some(_) if path.ends_with("/close") => Reply {
-                status: 200,
-                body: String::new(),
-                content_type: "application/json",
-                extra: Vec::new(),
-            },
-            Some(_) => reply(
-                201,
-                json!({"data": {"comment": serde_json::from_str::<Value>(&req.body).unwrap_or(Value::Null)["comment"]}}),
+            Some(a) if path.ends_with("/close") && a.status == "Closed" => reply(
+                400,
+                json!({"message": "The action on this alert is not allowed"}),
+            ),
+            Some(a) if path.ends_with("/close") => {
+                a.status = "Closed".into();
+                let mut obj: Value = serde_json::from_str(&a.json).unwrap();
+                obj["status"] = json!("Closed");
+                a.json = obj.to_string();
+                no_content()
+            }
+            // The shape of the vendor's Go SDK fixture (api/alerts_comment_test.go).
+            Some(a) => reply(
+                200,
+                json!({"data": {"id": 38613065, "alertId": a.id, "entryType": "Comment", "entryAuthorType": "UserUpdate", "message": {"value": comment}, "externalTime": "0", "user": {"userGuid": "TESTCORP_USERGUID", "username": "alice@example.com"}, "updateContext": {}}}),
             ),
         }
     } else if let Some(id) = path.strip_prefix("/api/v2/Alerts/") {
@@ -532,9 +652,14 @@ fn token(st: &mut State, req: &Logged) -> Reply {
     st.next_token += 1;
     let expires = Utc::now() + Duration::seconds(body["expiryTime"].as_i64().unwrap_or(3600));
     st.tokens.insert(token.clone(), (key.to_owned(), expires));
+    let format = if st.token_without_millis {
+        "%Y-%m-%dT%H:%M:%SZ"
+    } else {
+        "%Y-%m-%dT%H:%M:%S%.3fZ"
+    };
     reply(
         201,
-        json!({"token": token, "expiresAt": expires.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()}),
+        json!({"token": token, "expiresAt": expires.format(format).to_string()}),
     )
 }
 
@@ -575,7 +700,7 @@ fn search(st: &mut State, start: &str, end: &str, filters: Vec<Value>) -> Reply 
     let (Some(s), Some(e)) = (parse(start), parse(end)) else {
         return reply(400, json!({"message": "Invalid time format"}));
     };
-    if e > Utc::now() + Duration::seconds(5) {
+    if e > st.now() + Duration::seconds(5) {
         return reply(
             400,
             json!({"message": "endTime cannot be after current time"}),
@@ -597,10 +722,17 @@ fn page_of(
     filters: &[Value],
     page: usize,
 ) -> Reply {
+    let now = st.now();
+    let before_end = |t: DateTime<Utc>| t < e || (st.inclusive_end && t == e);
     let mut rows: Vec<&Alert> = st
         .alerts
         .iter()
-        .filter(|a| a.start >= s && (a.start < e || (st.inclusive_end && a.start == e)))
+        .filter(|a| a.published <= now)
+        .filter(|a| match st.time_filter {
+            TimeFilter::Start => a.start >= s && before_end(a.start),
+            TimeFilter::End => a.end >= s && before_end(a.end),
+            TimeFilter::Overlap => a.end >= s && before_end(a.start),
+        })
         .filter(|a| matches(a, filters))
         .collect();
     rows.sort_by_key(|a| (a.start, a.id));
@@ -625,12 +757,27 @@ fn page_of(
     } else {
         String::new()
     };
-    let body = format!(
-        "{{\"paging\":{{\"rows\":{},\"totalRows\":{total},\"urls\":{{\"nextPage\":{}}}}},\"data\":[{}]}}",
-        chunk.len(),
-        if more { format!("\"{next}\"") } else { "null".into() },
-        chunk.join(",")
-    );
+    if chunk.is_empty() && !capped && !st.empty_as_200 {
+        // Lacework's answer to an empty result, on the first page and on a next page alike.
+        return no_content();
+    }
+    let paging = match st.paging {
+        _ if more => format!(
+            "\"paging\":{{\"rows\":{},\"totalRows\":{total},\"urls\":{{\"nextPage\":\"{next}\"}}}},",
+            chunk.len()
+        ),
+        PagingShape::NullNext => format!(
+            "\"paging\":{{\"rows\":{},\"totalRows\":{total},\"urls\":{{\"nextPage\":null}}}},",
+            chunk.len()
+        ),
+        PagingShape::NoUrls => format!(
+            "\"paging\":{{\"rows\":{},\"totalRows\":{total}}},",
+            chunk.len()
+        ),
+        PagingShape::Empty => "\"paging\":{},".into(),
+        PagingShape::Absent => String::new(),
+    };
+    let body = format!("{{{paging}\"data\":[{}]}}", chunk.join(","));
     Reply {
         status: 200,
         body,
@@ -648,7 +795,15 @@ fn details(st: &State, id: &str, scope: &str) -> Reply {
         return reply(404, json!({"message": "Alert not found"}));
     };
     let data = match scope {
-        "Details" => json!([serde_json::from_str::<Value>(&a.json).unwrap()]),
+        // One object with the entities, as in the vendor's Go SDK fixture
+        // (api/alerts_details_test.go).
+        "Details" => {
+            let mut obj: Value = serde_json::from_str(&a.json).unwrap();
+            if obj.get("entityMap").is_none() {
+                obj["entityMap"] = json!({"Machine": [{"KEY": {"mid": 1001}, "PROPS": {"hostname": "ip-10-0-1-17.ec2.internal"}}]});
+            }
+            obj
+        }
         "Investigation" => json!([
             {"question": "Is this a known bad IP?", "answer": "Yes"},
             {"question": "Was MFA used?", "answer": "No"}
@@ -657,11 +812,13 @@ fn details(st: &State, id: &str, scope: &str) -> Reply {
         "RelatedAlerts" => {
             json!([{"alertId": a.id + 1, "alertName": "related", "severity": "Low"}])
         }
-        "Integrations" => json!([]),
         "Timeline" => {
             json!([{"id": 1, "entryType": "Comment", "message": {"value": "looked at it"}, "user": {"username": "alice"}}])
         }
         "ObservationTimeline" => return reply(404, json!({"message": "No data for scope"})),
+        // Many alerts have no data for a scope: some answer 204, some an empty list.
+        "Integrations" if a.id % 2 == 0 => return no_content(),
+        "Integrations" => json!([]),
         _ => return reply(400, json!({"message": "Invalid scope"})),
     };
     reply(200, json!({"data": data}))

@@ -1,0 +1,389 @@
+//! The decisions of `alerts poll`, with no I/O: which window a run asks for, how the output file
+//! is reconciled with the last commit, how the cursor advances, which seen IDs are kept, and
+//! which new alerts arrived late. `cmd/poll.rs` holds the signals, the lock and the files.
+//!
+//! The invariants, which the tests below hold the functions to:
+//! - every alert written that started before `cursor` was asked for in some committed window;
+//! - every alert written whose latest time is at or after `reach` is in `seen`, so a window that
+//!   starts at `reach` or later can only return such an alert as a duplicate it recognises;
+//! - a window never starts before `reach`, so changing `--overlap` never re-delivers.
+
+use crate::window::{Seen, Window};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The state file's format version. Version 1 (no `reach`) is read and upgraded.
+pub const STATE_VERSION: u32 = 2;
+
+/// What a poll remembers between runs: in the state file, or in memory for `--every` without
+/// `--state`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PollState {
+    pub version: u32,
+    /// The API host and subaccount the state belongs to.
+    pub account: String,
+    pub subaccount: Option<String>,
+    /// Every alert that started before this time was asked for.
+    pub cursor: DateTime<Utc>,
+    /// `seen` holds every ID written that is kept until this time or later. Absent in
+    /// version 1 states.
+    #[serde(default)]
+    pub reach: Option<DateTime<Utc>>,
+    /// IDs written, each with the time it is kept until (the latest of its start and end).
+    pub seen: BTreeMap<String, DateTime<Utc>>,
+    /// The output file as of the last commit.
+    pub output: Option<OutputMark>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The `--out` file as of a commit: which file (canonical path, device and inode) and how many
+/// of its bytes are committed.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct OutputMark {
+    pub path: PathBuf,
+    pub length: u64,
+    pub dev: u64,
+    pub ino: u64,
+}
+
+impl PollState {
+    /// Upgrades an older state in memory. A version 1 state kept IDs from an overlap it did not
+    /// record: its seen set is known to be complete only from its earliest entry on (or from the
+    /// cursor when it is empty), so the reach starts there and grows as runs go by.
+    pub fn upgrade(mut self) -> PollState {
+        if self.reach.is_none() {
+            let earliest = self.seen.values().min().copied();
+            self.reach = Some(earliest.unwrap_or(self.cursor).min(self.cursor));
+        }
+        self.version = STATE_VERSION;
+        self
+    }
+
+    /// The seen set as the walk uses it.
+    pub fn seen_set(&self) -> Seen {
+        Seen::from_entries(
+            self.seen
+                .iter()
+                .map(|(id, t)| (id.clone(), t.timestamp_millis())),
+        )
+    }
+}
+
+/// The window a run asks for: `[now - since, now)` on a first run; then from the cursor less
+/// the look-back, but never from before the reach of the seen set.
+pub fn window(
+    state: Option<&PollState>,
+    now: DateTime<Utc>,
+    since: Duration,
+    overlap: Duration,
+) -> Window {
+    let start = match state {
+        None => now - since,
+        Some(s) => {
+            let back = s.cursor - overlap;
+            s.reach.map_or(back, |r| back.max(r))
+        }
+    };
+    Window::new(start.min(now), now)
+}
+
+/// The cursor after a piece is committed: it only ever moves forward.
+pub fn advance(cursor: DateTime<Utc>, piece: Window) -> DateTime<Utc> {
+    cursor.max(piece.end)
+}
+
+/// The earliest time an ID must be kept until for the next run: a run's window never starts
+/// before `cursor - overlap`.
+pub fn horizon(cursor: DateTime<Utc>, overlap: Duration) -> DateTime<Utc> {
+    cursor - overlap
+}
+
+/// The seen set and reach to commit: IDs kept until before `horizon` are dropped, and the reach
+/// moves up to the horizon (never back).
+pub fn prune(
+    seen: &Seen,
+    reach: DateTime<Utc>,
+    horizon: DateTime<Utc>,
+) -> (BTreeMap<String, DateTime<Utc>>, DateTime<Utc>) {
+    let h = horizon.timestamp_millis();
+    let kept = seen
+        .entries()
+        .into_iter()
+        .filter(|(_, at)| *at >= h)
+        .filter_map(|(id, at)| Some((id, DateTime::from_timestamp_millis(at)?)))
+        .collect();
+    (kept, reach.max(horizon))
+}
+
+/// The `--out` file as found when a run opens it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundFile {
+    pub path: PathBuf,
+    pub length: u64,
+    pub dev: u64,
+    pub ino: u64,
+}
+
+/// What to do with the `--out` file before appending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reconcile {
+    /// The file is as committed: append at its end.
+    Append,
+    /// An earlier run appended past its last commit and was killed: cut the file back to the
+    /// committed length (only those bytes, which lwctl wrote), then append.
+    CutBack { to: u64 },
+    /// Not the file of the last commit: keep every byte in it, commit a mark at its length
+    /// before appending.
+    NewMark(Why),
+}
+
+/// Why the output gets a fresh mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// No commit has named an output yet.
+    First,
+    /// Another file now stands at the committed path: rotated (logrotate `create`), restored,
+    /// rsync'd, saved by an editor, or replaced by a symlink.
+    Replaced,
+    /// The same file is shorter than committed: truncated in place (logrotate
+    /// `copytruncate`).
+    Truncated,
+    /// `--out` names another file than the last commit.
+    Elsewhere,
+}
+
+/// Compares the file found with the committed mark. The file is identified by device and
+/// inode; its canonical path only tells a replaced file from a different `--out`.
+pub fn reconcile(mark: Option<&OutputMark>, found: &FoundFile) -> Reconcile {
+    let Some(m) = mark else {
+        return Reconcile::NewMark(Why::First);
+    };
+    if (m.dev, m.ino) == (found.dev, found.ino) {
+        return match found.length {
+            n if n == m.length => Reconcile::Append,
+            n if n > m.length => Reconcile::CutBack { to: m.length },
+            _ => Reconcile::NewMark(Why::Truncated),
+        };
+    }
+    if m.path == found.path {
+        Reconcile::NewMark(Why::Replaced)
+    } else {
+        Reconcile::NewMark(Why::Elsewhere)
+    }
+}
+
+/// How late an alert written for the first time arrived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// Within the window past the previous cursor (or a first run's backfill).
+    OnTime,
+    /// It started before the previous run's cursor: published after that run asked.
+    Late,
+    /// Late, and in the oldest quarter of the look-back: alerts later still may have been
+    /// missed.
+    TooLate,
+}
+
+/// Classifies an alert by its start time against the previous cursor and the look-back.
+pub fn arrival(
+    start: DateTime<Utc>,
+    previous_cursor: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    overlap: Duration,
+) -> Arrival {
+    match previous_cursor {
+        Some(c) if start < c => {
+            if now - start >= overlap * 3 / 4 {
+                Arrival::TooLate
+            } else {
+                Arrival::Late
+            }
+        }
+        _ => Arrival::OnTime,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(h: u32, m: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 20, h, m, 0).unwrap()
+    }
+
+    fn state(cursor: DateTime<Utc>, reach: Option<DateTime<Utc>>) -> PollState {
+        PollState {
+            version: STATE_VERSION,
+            account: "x.lacework.net".into(),
+            subaccount: None,
+            cursor,
+            reach,
+            seen: BTreeMap::new(),
+            output: None,
+            updated_at: cursor,
+        }
+    }
+
+    #[test]
+    fn the_window_to_ask_for() {
+        let h2 = Duration::hours(2);
+        let m10 = Duration::minutes(10);
+        let cases = [
+            // (state cursor, reach, now, since, overlap) -> window start
+            (None, None, t(12, 0), h2, h2, t(10, 0)),
+            (None, None, t(12, 0), m10, h2, t(11, 50)),
+            // Full look-back once the reach allows it.
+            (Some(t(11, 55)), Some(t(9, 0)), t(12, 0), h2, h2, t(9, 55)),
+            // Raised overlap: never from before the reach (no re-delivery)...
+            (
+                Some(t(11, 55)),
+                Some(t(11, 45)),
+                t(12, 0),
+                h2,
+                h2,
+                t(11, 45),
+            ),
+            // ...and the reach grows to the full look-back as runs go by.
+            (Some(t(14, 0)), Some(t(11, 50)), t(14, 5), h2, h2, t(12, 0)),
+            // Lowered overlap: simply less look-back.
+            (Some(t(11, 55)), Some(t(9, 0)), t(12, 0), h2, m10, t(11, 45)),
+            // A cursor in the future asks for an empty window, never a reversed one.
+            (
+                Some(t(13, 0)),
+                Some(t(12, 59)),
+                t(12, 0),
+                h2,
+                Duration::zero(),
+                t(12, 0),
+            ),
+        ];
+        for (cursor, reach, now, since, overlap, start) in cases {
+            let s = cursor.map(|c| state(c, reach));
+            let w = window(s.as_ref(), now, since, overlap);
+            assert_eq!(
+                (w.start, w.end),
+                (start, now),
+                "cursor {cursor:?} reach {reach:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_version_1_state_reaches_back_only_as_far_as_its_ids() {
+        let mut s = state(t(12, 0), None);
+        s.version = 1;
+        assert_eq!(s.clone().upgrade().reach, Some(t(12, 0)));
+        s.seen.insert("7".into(), t(11, 52));
+        s.seen.insert("8".into(), t(11, 57));
+        let up = s.upgrade();
+        assert_eq!((up.version, up.reach), (STATE_VERSION, Some(t(11, 52))));
+        // Upgrading to a 2-hour overlap asks from the reach, not 2 hours back.
+        let w = window(Some(&up), t(12, 5), Duration::hours(2), Duration::hours(2));
+        assert_eq!(w.start, t(11, 52));
+    }
+
+    #[test]
+    fn advance_only_moves_forward() {
+        let piece = Window::new(t(10, 0), t(12, 0));
+        assert_eq!(advance(t(11, 0), piece), t(12, 0));
+        assert_eq!(advance(t(13, 0), piece), t(13, 0));
+    }
+
+    #[test]
+    fn prune_keeps_what_a_later_window_could_return() {
+        let mut seen = Seen::default();
+        seen.insert("old", t(9, 59).timestamp_millis());
+        seen.insert("edge", t(10, 0).timestamp_millis());
+        seen.insert("new", t(11, 30).timestamp_millis());
+        let h = horizon(t(12, 0), Duration::hours(2));
+        assert_eq!(h, t(10, 0));
+        let (kept, reach) = prune(&seen, t(8, 0), h);
+        assert_eq!(kept.keys().collect::<Vec<_>>(), ["edge", "new"]);
+        assert_eq!(reach, t(10, 0));
+        // The reach never moves back.
+        let (_, reach) = prune(&seen, t(11, 0), h);
+        assert_eq!(reach, t(11, 0));
+    }
+
+    #[test]
+    fn reconcile_the_output_with_the_mark() {
+        let mark = OutputMark {
+            path: "/d/out".into(),
+            length: 100,
+            dev: 1,
+            ino: 7,
+        };
+        let found = |path: &str, length, ino| FoundFile {
+            path: path.into(),
+            length,
+            dev: 1,
+            ino,
+        };
+        let cases = [
+            (None, found("/d/out", 0, 7), Reconcile::NewMark(Why::First)),
+            (None, found("/d/out", 50, 7), Reconcile::NewMark(Why::First)),
+            (Some(&mark), found("/d/out", 100, 7), Reconcile::Append),
+            (
+                Some(&mark),
+                found("/d/out", 130, 7),
+                Reconcile::CutBack { to: 100 },
+            ),
+            // The same file under another spelling of its path is still the same file.
+            (
+                Some(&mark),
+                found("/e/link", 130, 7),
+                Reconcile::CutBack { to: 100 },
+            ),
+            (
+                Some(&mark),
+                found("/d/out", 0, 7),
+                Reconcile::NewMark(Why::Truncated),
+            ),
+            (
+                Some(&mark),
+                found("/d/out", 40, 7),
+                Reconcile::NewMark(Why::Truncated),
+            ),
+            // Another inode: rotated, restored, rsync'd or a symlink; its bytes are kept.
+            (
+                Some(&mark),
+                found("/d/out", 0, 8),
+                Reconcile::NewMark(Why::Replaced),
+            ),
+            (
+                Some(&mark),
+                found("/d/out", 500, 8),
+                Reconcile::NewMark(Why::Replaced),
+            ),
+            (
+                Some(&mark),
+                found("/d/other", 500, 9),
+                Reconcile::NewMark(Why::Elsewhere),
+            ),
+        ];
+        for (mark, found, want) in cases {
+            assert_eq!(reconcile(mark, &found), want, "{found:?}");
+        }
+    }
+
+    #[test]
+    fn arrivals_late_and_too_late() {
+        let h2 = Duration::hours(2);
+        let now = t(12, 0);
+        let cases = [
+            (t(11, 58), Some(t(11, 55)), Arrival::OnTime),
+            (t(10, 55), Some(t(11, 55)), Arrival::Late),
+            (t(10, 31), Some(t(11, 55)), Arrival::Late),
+            (t(10, 30), Some(t(11, 55)), Arrival::TooLate),
+            (t(10, 0), Some(t(11, 55)), Arrival::TooLate),
+            // A first run's backfill is not late.
+            (t(10, 0), None, Arrival::OnTime),
+        ];
+        for (start, prev, want) in cases {
+            assert_eq!(arrival(start, prev, now, h2), want, "{start}");
+        }
+    }
+}

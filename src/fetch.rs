@@ -97,7 +97,7 @@ impl Walk<'_> {
                 pages_here += 1;
                 self.progress
                     .set_message(format!("{label}, page {pages_here}"));
-                for raw in page.data.as_deref().unwrap_or_default() {
+                for raw in page.alerts() {
                     self.progress.inc(1);
                     let alert = match normalize::parse_record(raw.get().as_bytes()) {
                         Ok(normalize::Record::Alert(a)) => a,
@@ -137,7 +137,10 @@ impl Walk<'_> {
                     stats.stopped = true;
                     return Ok(stats);
                 }
-                let Some(next) = page.next_page().map(str::to_owned) else {
+                let next = page.next_page().map(str::to_owned);
+                // The next page reads into the same buffer.
+                self.client.reuse_body(page.into_body());
+                let Some(next) = next else {
                     break;
                 };
                 page = self.client.alerts_next_page(&next)?;

@@ -58,43 +58,68 @@ impl Window {
 /// look-back. Only IDs at or after the horizon are kept, so it never grows with the result set.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Seen {
-    ids: HashMap<String, i64>,
+    /// Lacework's IDs are integers: kept as numbers they cost a fifth of a string each.
+    numbers: HashMap<u64, i64>,
+    /// Any other spelling, kept as written.
+    texts: HashMap<Box<str>, i64>,
+}
+
+/// An ID spelled as a plain integer (no sign, no leading zero), which a number holds exactly.
+fn as_number(id: &str) -> Option<u64> {
+    let b = id.as_bytes();
+    let plain = !b.is_empty() && b.iter().all(u8::is_ascii_digit) && (b[0] != b'0' || b.len() == 1);
+    if plain {
+        id.parse().ok()
+    } else {
+        None
+    }
 }
 
 impl Seen {
     pub fn from_entries(entries: impl IntoIterator<Item = (String, i64)>) -> Seen {
-        Seen {
-            ids: entries.into_iter().collect(),
+        let mut seen = Seen::default();
+        for (id, until) in entries {
+            seen.insert(&id, until);
         }
+        seen
     }
 
     pub fn contains(&self, id: &str) -> bool {
-        self.ids.contains_key(id)
+        match as_number(id) {
+            Some(n) => self.numbers.contains_key(&n),
+            None => self.texts.contains_key(id),
+        }
     }
 
     /// Remembers `id` until `until_ms` (epoch milliseconds).
     pub fn insert(&mut self, id: &str, until_ms: i64) {
-        let at = self.ids.entry(id.to_owned()).or_insert(until_ms);
+        let at = match as_number(id) {
+            Some(n) => self.numbers.entry(n).or_insert(until_ms),
+            None => self.texts.entry(id.into()).or_insert(until_ms),
+        };
         *at = (*at).max(until_ms);
     }
 
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.numbers.len() + self.texts.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.len() == 0
     }
 
     /// Forgets every ID remembered until before `horizon`.
     pub fn prune(&mut self, horizon: DateTime<Utc>) {
         let h = horizon.timestamp_millis();
-        self.ids.retain(|_, at| *at >= h);
+        self.numbers.retain(|_, at| *at >= h);
+        self.texts.retain(|_, at| *at >= h);
     }
 
     /// Entries sorted by time then ID, for a stable state file.
     pub fn entries(&self) -> Vec<(String, i64)> {
-        let mut v: Vec<_> = self.ids.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        let numbers = self.numbers.iter().map(|(k, v)| (k.to_string(), *v));
+        let texts = self.texts.iter().map(|(k, v)| (k.to_string(), *v));
+        let mut v: Vec<_> = numbers.chain(texts).collect();
         v.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
         v
     }
@@ -129,6 +154,20 @@ mod tests {
         assert_eq!(a.end, b.start);
         let tiny = Window::new(t(1, 0), t(1, 0) + Duration::seconds(1));
         assert!(tiny.halves().is_none());
+    }
+
+    #[test]
+    fn seen_keeps_numbers_and_other_spellings_apart() {
+        let mut seen = Seen::default();
+        for id in ["42", "0", "042", "-1", "a-7", "18446744073709551616"] {
+            seen.insert(id, 5);
+        }
+        assert_eq!(seen.len(), 6);
+        assert!(seen.contains("42") && seen.contains("042") && seen.contains("0"));
+        assert!(!seen.contains("43") && !seen.contains("00"));
+        let mut ids: Vec<String> = seen.entries().into_iter().map(|e| e.0).collect();
+        ids.sort();
+        assert_eq!(ids, ["-1", "0", "042", "18446744073709551616", "42", "a-7"]);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The alerts endpoints: list (plain or filtered search), paging, one alert's scopes.
 
-use super::Client;
+use super::{Call, Client};
 use crate::error::ApiError;
 use crate::filter::Filters;
 use crate::time::api_time;
@@ -9,14 +9,30 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{json, Value};
 
-/// One page of alerts. `data` keeps each alert's bytes as the server sent them. An empty result
+/// One page of alerts: the body as the server sent it, with its paging read. The alerts are
+/// read in place by [`Page::alerts`], each with its bytes as sent; an empty result
 /// (`204 No Content`) is the default page: no alerts, no next page.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default)]
 pub struct Page {
+    body: Vec<u8>,
+    paging: Option<Paging>,
+    rows: usize,
+}
+
+/// What decoding a page checks and keeps; `data` is borrowed and dropped.
+#[derive(Deserialize)]
+struct PageView<'a> {
+    #[serde(borrow, default)]
+    data: Option<Vec<&'a RawValue>>,
     #[serde(default)]
-    pub data: Option<Vec<Box<RawValue>>>,
-    #[serde(default)]
-    pub paging: Option<Paging>,
+    paging: Option<Paging>,
+}
+
+impl PageView<'_> {
+    fn decode(body: &[u8]) -> Result<(Option<Paging>, usize), serde_json::Error> {
+        let v: PageView = serde_json::from_slice(body)?;
+        Ok((v.paging, v.data.map_or(0, |d| d.len())))
+    }
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -48,6 +64,27 @@ impl Page {
 
     pub fn total_rows(&self) -> Option<u64> {
         self.paging.as_ref()?.total_rows
+    }
+
+    /// How many alerts the page holds.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// The page's alerts, borrowed from its body (decoded once already, so this cannot fail).
+    pub fn alerts(&self) -> Vec<&RawValue> {
+        if self.rows == 0 {
+            return Vec::new();
+        }
+        serde_json::from_slice::<PageView>(&self.body)
+            .ok()
+            .and_then(|v| v.data)
+            .unwrap_or_default()
+    }
+
+    /// The body's buffer, to hand back to the client for the next page.
+    pub fn into_body(self) -> Vec<u8> {
+        self.body
     }
 }
 
@@ -83,26 +120,37 @@ impl Client {
     /// `POST /Alerts/search` with them.
     pub fn alerts_first_page(&self, window: Window, filters: &Filters) -> Result<Page, ApiError> {
         let (start, end) = (api_time(window.start), api_time(window.end));
-        let page = if filters.is_empty() {
+        let call = if filters.is_empty() {
             let mut url = self.url("api/v2/Alerts");
             url.query_pairs_mut()
                 .append_pair("startTime", &start)
                 .append_pair("endTime", &end);
-            self.get_url(url)
+            Call::get(url)
         } else {
             let body = json!({
                 "timeFilter": {"startTime": start, "endTime": end},
                 "filters": filters.search_filters(),
             });
-            self.post("api/v2/Alerts/search", &body, true)
+            Call::post(self.url("api/v2/Alerts/search"), body, true)
         };
-        Ok(page?.unwrap_or_default())
+        self.page(call)
     }
 
     /// Follows a `nextPage` link, only on the API's own origin.
     pub fn alerts_next_page(&self, link: &str) -> Result<Page, ApiError> {
         let url = self.same_origin(link)?;
-        Ok(self.get_url(url)?.unwrap_or_default())
+        self.page(Call::get(url))
+    }
+
+    fn page(&self, call: Call) -> Result<Page, ApiError> {
+        Ok(match self.send(call, PageView::decode)? {
+            Some((paging, rows)) => Page {
+                body: self.take_body(),
+                paging,
+                rows,
+            },
+            None => Page::default(),
+        })
     }
 
     /// One scope of one alert's details: the `data` of the answer. A scope with no data (`404`

@@ -66,15 +66,37 @@ pub struct Client {
     cache: Option<TokenCache>,
     token: RefCell<Option<Token>>,
     stats: RefCell<Stats>,
+    /// The last response's body; see [`Client::take_body`].
+    body: RefCell<Vec<u8>>,
 }
 
 /// A request as `send` takes it.
-struct Call<'a> {
+struct Call {
     method: Method,
     url: Url,
-    body: Option<&'a serde_json::Value>,
+    body: Option<serde_json::Value>,
     /// Safe to send again after it may have reached the server (reads, the token exchange).
     idempotent: bool,
+}
+
+impl Call {
+    fn get(url: Url) -> Call {
+        Call {
+            method: Method::GET,
+            url,
+            body: None,
+            idempotent: true,
+        }
+    }
+
+    fn post(url: Url, body: serde_json::Value, idempotent: bool) -> Call {
+        Call {
+            method: Method::POST,
+            url,
+            body: Some(body),
+            idempotent,
+        }
+    }
 }
 
 impl Client {
@@ -112,7 +134,20 @@ impl Client {
             cache,
             token: RefCell::new(token),
             stats: RefCell::new(stats),
+            body: RefCell::new(Vec::new()),
         })
+    }
+
+    /// The body of the last response, for a caller that decoded only part of it (a page's
+    /// paging) and reads the rest in place. Give it back with [`Client::reuse_body`].
+    fn take_body(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.body.borrow_mut())
+    }
+
+    /// Hands a body buffer back, so the next response reuses its allocation.
+    pub fn reuse_body(&self, mut buf: Vec<u8>) {
+        buf.clear();
+        *self.body.borrow_mut() = buf;
     }
 
     pub fn credentials(&self) -> &Credentials {
@@ -181,15 +216,7 @@ impl Client {
     /// `GET` a JSON document; `None` when the server answers `204 No Content`, which Lacework
     /// does for an empty result.
     pub fn get_url<T: for<'de> Deserialize<'de>>(&self, url: Url) -> Result<Option<T>, ApiError> {
-        self.send(
-            Call {
-                method: Method::GET,
-                url,
-                body: None,
-                idempotent: true,
-            },
-            |b| serde_json::from_slice(b),
-        )
+        self.send(Call::get(url), |b| serde_json::from_slice(b))
     }
 
     /// `POST` JSON and decode the answer; `None` for `204 No Content`. `idempotent` says whether
@@ -200,15 +227,9 @@ impl Client {
         body: &serde_json::Value,
         idempotent: bool,
     ) -> Result<Option<T>, ApiError> {
-        self.send(
-            Call {
-                method: Method::POST,
-                url: self.url(path),
-                body: Some(body),
-                idempotent,
-            },
-            |b| serde_json::from_slice(b),
-        )
+        self.send(Call::post(self.url(path), body.clone(), idempotent), |b| {
+            serde_json::from_slice(b)
+        })
     }
 
     /// `POST` an action that changes state; it is not sent again once it may have reached the
@@ -218,21 +239,13 @@ impl Client {
         path: &str,
         body: &serde_json::Value,
     ) -> Result<serde_json::Value, ApiError> {
-        let answer = self.send(
-            Call {
-                method: Method::POST,
-                url: self.url(path),
-                body: Some(body),
-                idempotent: false,
-            },
-            |b| {
-                if b.trim_ascii().is_empty() {
-                    Ok(serde_json::Value::Null)
-                } else {
-                    serde_json::from_slice(b)
-                }
-            },
-        )?;
+        let answer = self.send(Call::post(self.url(path), body.clone(), false), |b| {
+            if b.trim_ascii().is_empty() {
+                Ok(serde_json::Value::Null)
+            } else {
+                serde_json::from_slice(b)
+            }
+        })?;
         Ok(answer.unwrap_or_default())
     }
 
@@ -318,12 +331,7 @@ impl Client {
         }
         let body = serde_json::json!({"keyId": key_id, "expiryTime": 3600});
         let result = self.send_with(
-            Call {
-                method: Method::POST,
-                url: self.url("api/v2/access/tokens"),
-                body: Some(&body),
-                idempotent: true,
-            },
+            Call::post(self.url("api/v2/access/tokens"), body, true),
             |b| serde_json::from_slice::<Answer>(b),
             Some(secret),
         );
@@ -410,7 +418,7 @@ impl Client {
         if self.creds.org {
             headers.push(("Org-Access", "true"));
         }
-        let body = call.body.map(|b| {
+        let body = call.body.as_ref().map(|b| {
             headers.push(("Content-Type", "application/json"));
             serde_json::to_vec(b).expect("a JSON value serializes")
         });
@@ -440,7 +448,7 @@ impl Client {
                     self.trace(2, || format!(">   {name}: {value}"));
                 }
                 self.trace(2, || format!(">   {credential}"));
-                if let (Some(body), None) = (call.body, uaks) {
+                if let (Some(body), None) = (&call.body, uaks) {
                     self.trace(2, || format!(">   body: {body}"));
                 }
             }
@@ -458,11 +466,16 @@ impl Client {
                         wait: None,
                     }
                 }
-                Ok(resp) => {
+                Ok(mut resp) => {
                     let status = resp.status();
                     let headers = resp.headers().clone();
                     self.note_rate_limit(&headers);
-                    let body = resp.bytes();
+                    // Into the one body buffer, whose allocation every response reuses: memory
+                    // stays flat however many pages a walk reads.
+                    let mut buf = self.body.borrow_mut();
+                    buf.clear();
+                    let body =
+                        std::io::Read::read_to_end(&mut resp, &mut buf).map(|_| buf.as_slice());
                     self.trace(1, || {
                         format!(
                             "< {status} ({} ms, {} bytes){}",
@@ -480,7 +493,7 @@ impl Client {
                     }
                     if status.is_success() {
                         match body {
-                            Ok(bytes) => match decode(&bytes) {
+                            Ok(bytes) => match decode(bytes) {
                                 Ok(v) => return Ok(Some(v)),
                                 Err(e) => Failure {
                                     error: ApiError::Unavailable {
@@ -513,8 +526,9 @@ impl Client {
                     } else {
                         let message = body
                             .ok()
-                            .map(|b| self.redact(&server_message(&b)))
+                            .map(|b| self.redact(&server_message(b)))
                             .unwrap_or_default();
+                        drop(buf);
                         match self.status_failure(status, &headers, &path, message, uaks.is_some())
                         {
                             StatusOutcome::Refresh => {

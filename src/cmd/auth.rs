@@ -52,9 +52,7 @@ pub fn test(ctx: &Ctx) -> Result<()> {
     };
     let alerts_ms = started.elapsed().as_millis() as u64;
     let stats = client.stats();
-    let count = page
-        .total_rows()
-        .unwrap_or(page.data.as_ref().map_or(0, |d| d.len() as u64));
+    let count = page.total_rows().unwrap_or(page.rows() as u64);
     let source = match stats.token_source {
         Some(TokenSource::Cache) => "cache",
         Some(TokenSource::Exchange) => "exchange",

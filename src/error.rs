@@ -33,8 +33,13 @@ pub enum ApiError {
         message: String,
         hint: Option<String>,
     },
-    #[error("not found (404) on {path}: {message}")]
-    NotFound { path: String, message: String },
+    /// A 404, or a `204 No Content` where there had to be data; `status` says which.
+    #[error("not found ({status}) on {path}: {message}")]
+    NotFound {
+        status: u16,
+        path: String,
+        message: String,
+    },
     #[error("rate limited by lacework (429) on {path}{}", reset.map(|r| format!("; the limit resets in {r} s")).unwrap_or_default())]
     RateLimited { path: String, reset: Option<u64> },
     #[error("{what}")]

@@ -168,10 +168,12 @@ impl Client {
         match self.get_url::<Answer>(url) {
             Ok(Some(a)) => Ok(a.data),
             Ok(None) => Err(ApiError::NotFound {
+                status: 204,
                 path,
-                message: format!("alert {id} has no {scope} data (204 No Content)"),
+                message: format!("alert {id} has no {scope} data"),
             }),
-            Err(ApiError::NotFound { path, .. }) => Err(ApiError::NotFound {
+            Err(ApiError::NotFound { status, path, .. }) => Err(ApiError::NotFound {
+                status,
                 path,
                 message: format!("alert {id} does not exist, or has no {scope} data"),
             }),

@@ -654,6 +654,7 @@ impl Client {
             ),
             404 => fail(
                 ApiError::NotFound {
+                    status: 404,
                     path: path.to_owned(),
                     message: or_status(message, status),
                 },

@@ -446,7 +446,8 @@ fn title_case(s: &str) -> String {
 /// The alert's own message for a 404 on an action.
 fn no_such_alert(id: u64) -> impl Fn(ApiError) -> ApiError {
     move |e| match e {
-        ApiError::NotFound { path, .. } => ApiError::NotFound {
+        ApiError::NotFound { status, path, .. } => ApiError::NotFound {
+            status,
             path,
             message: format!("alert {id} does not exist"),
         },

@@ -107,10 +107,11 @@ fn lock(state: &Path, wait: bool) -> Result<File> {
         fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the state directory {}", dir.display()))?;
     }
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options
         .open(&path)
         .with_context(|| format!("cannot open the lock file {}", path.display()))?;
     match file.try_lock() {

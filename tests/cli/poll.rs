@@ -97,6 +97,7 @@ fn cron_runs_with_late_alerts_write_each_alert_once() {
         .all(|e| e["source"] == "lacework" && e["account"] == "testcorp"));
     // The state is private, versioned and readable.
     assert_eq!(mode(&w.path("poll.state")), 0o600);
+    assert_eq!(mode(&w.path("poll.state.lock")), 0o600);
     let s = state(&w);
     assert_eq!(s["version"], 2);
     assert_eq!(s["account"], "testcorp.lacework.net");

@@ -280,7 +280,7 @@ fn a_scope_answered_204_has_no_data() {
         .run(5);
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "lwctl: error: not found (404) on /api/v2/Alerts/10?scope=Integrations: alert 10 has no Integrations data (204 No Content)\n"
+        "lwctl: error: not found (204) on /api/v2/Alerts/10?scope=Integrations: alert 10 has no Integrations data\n"
     );
 }
 

@@ -149,8 +149,8 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List alerts in a time range')
             [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one alert''s details')
-            [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Add a comment to an alert')
-            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close an alert (it cannot be reopened)')
+            [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Add a comment to one or more alerts')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close one or more alerts (a closed alert cannot be reopened)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -256,7 +256,9 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             break
         }
         'lwctl;alerts;comment' {
-            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'The comment')
+            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'The comment (required with reason 0, other)')
+            [CompletionResult]::new('--comment-file', '--comment-file', [CompletionResultType]::ParameterName, 'Read the comment from FILE, or from stdin with `-`')
+            [CompletionResult]::new('--audit', '--audit', [CompletionResultType]::ParameterName, 'Append one JSON line per action to FILE (created 0600) [env: LWCTL_AUDIT_LOG]')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
             [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
@@ -271,6 +273,9 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and request timeout')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx, connection errors and broken answers')
             [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest single wait between retries (429 resets are capped to it)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show exactly what would be sent, and send nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before acting')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before acting')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization-level data (sends Org-Access: true)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
@@ -284,8 +289,10 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             break
         }
         'lwctl;alerts;close' {
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: 0-5, or other, false-positive, not-enough-info, malicious-resolved, expected-testing, expected-behavior')
-            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'A comment (required with reason 0, other)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: 0-5, or other, false-positive, not-enough-info, malicious-resolved, routine-testing, expected-behavior')
+            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'The comment (required with reason 0, other)')
+            [CompletionResult]::new('--comment-file', '--comment-file', [CompletionResultType]::ParameterName, 'Read the comment from FILE, or from stdin with `-`')
+            [CompletionResult]::new('--audit', '--audit', [CompletionResultType]::ParameterName, 'Append one JSON line per action to FILE (created 0600) [env: LWCTL_AUDIT_LOG]')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
             [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
@@ -300,8 +307,9 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and request timeout')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx, connection errors and broken answers')
             [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest single wait between retries (429 resets are capped to it)')
-            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Close without asking (closing cannot be undone)')
-            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Close without asking (closing cannot be undone)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show exactly what would be sent, and send nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before acting')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before acting')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization-level data (sends Org-Access: true)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
@@ -318,8 +326,8 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List alerts in a time range')
             [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one alert''s details')
-            [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Add a comment to an alert')
-            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close an alert (it cannot be reopened)')
+            [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Add a comment to one or more alerts')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close one or more alerts (a closed alert cannot be reopened)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -700,8 +708,8 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List alerts in a time range')
             [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one alert''s details')
-            [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Add a comment to an alert')
-            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close an alert (it cannot be reopened)')
+            [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Add a comment to one or more alerts')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close one or more alerts (a closed alert cannot be reopened)')
             break
         }
         'lwctl;help;alerts;list' {

@@ -349,7 +349,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__close)
-            opts="-y -p -a -k -o -v -h -V --reason --comment --yes --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --allow-insecure-config --help --version"
+            opts="-y -p -a -k -o -v -h -V --reason --comment --comment-file --dry-run --yes --audit --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --allow-insecure-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -360,6 +360,14 @@ _lwctl() {
                     return 0
                     ;;
                 --comment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --comment-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -427,13 +435,21 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__comment)
-            opts="-p -a -k -o -v -h -V --comment --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --allow-insecure-config --help --version"
+            opts="-y -p -a -k -o -v -h -V --comment --comment-file --dry-run --yes --audit --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --allow-insecure-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --comment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --comment-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -140,8 +140,8 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand list 'List alerts in a time range'
             cand poll 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
             cand get 'Show one alert''s details'
-            cand comment 'Add a comment to an alert'
-            cand close 'Close an alert (it cannot be reopened)'
+            cand comment 'Add a comment to one or more alerts'
+            cand close 'Close one or more alerts (a closed alert cannot be reopened)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lwctl;alerts;list'= {
@@ -243,7 +243,9 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --version 'Print version'
         }
         &'lwctl;alerts;comment'= {
-            cand --comment 'The comment'
+            cand --comment 'The comment (required with reason 0, other)'
+            cand --comment-file 'Read the comment from FILE, or from stdin with `-`'
+            cand --audit 'Append one JSON line per action to FILE (created 0600) [env: LWCTL_AUDIT_LOG]'
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
             cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
             cand -a 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
@@ -258,6 +260,9 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --timeout 'Connect and request timeout'
             cand --retries 'Retries for 429, 5xx, connection errors and broken answers'
             cand --max-wait 'Longest single wait between retries (429 resets are capped to it)'
+            cand --dry-run 'Show exactly what would be sent, and send nothing'
+            cand -y 'Do not ask before acting'
+            cand --yes 'Do not ask before acting'
             cand --org 'Organization-level data (sends Org-Access: true)'
             cand -v 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
             cand --verbose 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
@@ -270,8 +275,10 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --version 'Print version'
         }
         &'lwctl;alerts;close'= {
-            cand --reason 'Why: 0-5, or other, false-positive, not-enough-info, malicious-resolved, expected-testing, expected-behavior'
-            cand --comment 'A comment (required with reason 0, other)'
+            cand --reason 'Why: 0-5, or other, false-positive, not-enough-info, malicious-resolved, routine-testing, expected-behavior'
+            cand --comment 'The comment (required with reason 0, other)'
+            cand --comment-file 'Read the comment from FILE, or from stdin with `-`'
+            cand --audit 'Append one JSON line per action to FILE (created 0600) [env: LWCTL_AUDIT_LOG]'
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
             cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
             cand -a 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
@@ -286,8 +293,9 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --timeout 'Connect and request timeout'
             cand --retries 'Retries for 429, 5xx, connection errors and broken answers'
             cand --max-wait 'Longest single wait between retries (429 resets are capped to it)'
-            cand -y 'Close without asking (closing cannot be undone)'
-            cand --yes 'Close without asking (closing cannot be undone)'
+            cand --dry-run 'Show exactly what would be sent, and send nothing'
+            cand -y 'Do not ask before acting'
+            cand --yes 'Do not ask before acting'
             cand --org 'Organization-level data (sends Org-Access: true)'
             cand -v 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
             cand --verbose 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
@@ -303,8 +311,8 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand list 'List alerts in a time range'
             cand poll 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
             cand get 'Show one alert''s details'
-            cand comment 'Add a comment to an alert'
-            cand close 'Close an alert (it cannot be reopened)'
+            cand comment 'Add a comment to one or more alerts'
+            cand close 'Close one or more alerts (a closed alert cannot be reopened)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lwctl;alerts;help;list'= {
@@ -651,8 +659,8 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand list 'List alerts in a time range'
             cand poll 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
             cand get 'Show one alert''s details'
-            cand comment 'Add a comment to an alert'
-            cand close 'Close an alert (it cannot be reopened)'
+            cand comment 'Add a comment to one or more alerts'
+            cand close 'Close one or more alerts (a closed alert cannot be reopened)'
         }
         &'lwctl;help;alerts;list'= {
         }

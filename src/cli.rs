@@ -123,14 +123,16 @@ pub enum AlertsCommand {
         after_help = "Examples:\n  lwctl alerts get 12345\n  lwctl alerts get 12345 --scope timeline -o table"
     )]
     Get(GetArgs),
-    /// Add a comment to an alert
+    /// Add a comment to one or more alerts
     #[command(
-        after_help = "Examples:\n  lwctl alerts comment 12345 --comment 'triaged: known scanner'"
+        long_about = "Add a comment to one or more alerts.\n\nEach alert is looked up first (Details): a missing one is reported and gets no comment. With several alerts, one summary is shown and asked once. Without --comment or --comment-file and on a terminal, $VISUAL or $EDITOR opens for the text; an empty comment sends nothing.",
+        after_help = "Examples:\n  lwctl alerts comment 12345 --comment 'triaged: known scanner'\n  lwctl alerts comment 12345 12346 --comment-file notes.txt --yes\n  lwctl alerts list --start -1d --type ChangedFile -o ndjson | lwctl alerts comment - --comment 'patch window' --yes"
     )]
     Comment(CommentArgs),
-    /// Close an alert (it cannot be reopened)
+    /// Close one or more alerts (a closed alert cannot be reopened)
     #[command(
-        after_help = "Reasons: 0 other (needs --comment), 1 false-positive, 2 not-enough-info,\n3 malicious-resolved, 4 expected-testing, 5 expected-behavior.\n\nExamples:\n  lwctl alerts close 12345 --reason false-positive --comment 'CI runner'\n  lwctl alerts close 12345 --reason 5 --yes"
+        long_about = "Close one or more alerts. A closed alert cannot be reopened.\n\nEach alert is looked up first (Details): a missing one is reported (exit 5) and an already closed one is left alone; neither gets a request. The rest are shown in one summary and asked about once (--yes skips the question; without a terminal it is required). --dry-run shows exactly what would be sent and sends nothing. One result per alert; a failure on one does not stop the others, and the run exits with the worst code.",
+        after_help = "Reasons: 0 other (needs a comment), 1 false-positive, 2 not-enough-info,\n3 malicious-resolved, 4 routine-testing; some tenants also take 5 expected-behavior.\n\nExamples:\n  lwctl alerts close 12345 --reason false-positive --comment 'CI runner'\n  lwctl alerts close 12345 12346 --reason 4 --dry-run\n  lwctl alerts list --start -1d --type ChangedFile -o ndjson | lwctl alerts close - --reason routine-testing --comment 'patch window' --yes --audit ~/lwctl-audit.ndjson"
     )]
     Close(CloseArgs),
 }
@@ -178,28 +180,52 @@ fn aws_account(s: &str) -> Result<String, String> {
 
 #[derive(Debug, Args)]
 pub struct CommentArgs {
-    /// The alert ID
-    #[arg(value_name = "ID", value_parser = alert_id)]
-    pub id: u64,
-    /// The comment
-    #[arg(long, value_name = "TEXT")]
-    pub comment: String,
+    /// Alert IDs; `-` reads them from stdin (IDs, or NDJSON alerts or events)
+    #[arg(value_name = "ID", required = true, num_args = 1..)]
+    pub ids: Vec<String>,
+    #[command(flatten)]
+    pub text: CommentText,
+    #[command(flatten)]
+    pub act: ActOpts,
 }
 
 #[derive(Debug, Args)]
 pub struct CloseArgs {
-    /// The alert ID
-    #[arg(value_name = "ID", value_parser = alert_id)]
-    pub id: u64,
-    /// Why: 0-5, or other, false-positive, not-enough-info, malicious-resolved, expected-testing, expected-behavior
+    /// Alert IDs; `-` reads them from stdin (IDs, or NDJSON alerts or events)
+    #[arg(value_name = "ID", required = true, num_args = 1..)]
+    pub ids: Vec<String>,
+    /// Why: 0-5, or other, false-positive, not-enough-info, malicious-resolved, routine-testing, expected-behavior
     #[arg(long, value_name = "REASON", value_parser = crate::api::alerts::CloseReason::parse)]
     pub reason: crate::api::alerts::CloseReason,
-    /// A comment (required with reason 0, other)
-    #[arg(long, value_name = "TEXT")]
+    #[command(flatten)]
+    pub text: CommentText,
+    #[command(flatten)]
+    pub act: ActOpts,
+}
+
+/// Where a comment comes from; with neither flag and a terminal, `$VISUAL`/`$EDITOR`.
+#[derive(Debug, Args)]
+pub struct CommentText {
+    /// The comment (required with reason 0, other)
+    #[arg(long, value_name = "TEXT", conflicts_with = "comment_file")]
     pub comment: Option<String>,
-    /// Close without asking (closing cannot be undone)
+    /// Read the comment from FILE, or from stdin with `-`
+    #[arg(long, value_name = "FILE")]
+    pub comment_file: Option<PathBuf>,
+}
+
+/// How a bulk action is carried out.
+#[derive(Debug, Args)]
+pub struct ActOpts {
+    /// Show exactly what would be sent, and send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Do not ask before acting
     #[arg(long, short = 'y')]
     pub yes: bool,
+    /// Append one JSON line per action to FILE (created 0600) [env: LWCTL_AUDIT_LOG]
+    #[arg(long, value_name = "FILE", env = "LWCTL_AUDIT_LOG", hide_env = true)]
+    pub audit: Option<PathBuf>,
 }
 
 /// A point in time as typed; resolved against one `now` per run.

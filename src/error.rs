@@ -16,6 +16,29 @@ pub enum Exit {
     Unavailable = 7,
     BadData = 8,
     Locked = 9,
+    Declined = 10,
+}
+
+impl Exit {
+    /// The exit code with this number; an unknown number is an unexpected error.
+    pub fn from_code(code: u8) -> Exit {
+        [
+            Exit::Ok,
+            Exit::Unexpected,
+            Exit::Usage,
+            Exit::Auth,
+            Exit::Forbidden,
+            Exit::NotFound,
+            Exit::RateLimited,
+            Exit::Unavailable,
+            Exit::BadData,
+            Exit::Locked,
+            Exit::Declined,
+        ]
+        .into_iter()
+        .find(|e| *e as u8 == code)
+        .unwrap_or(Exit::Unexpected)
+    }
 }
 
 /// Why the API could not answer. Each case has its own exit code and hint.
@@ -86,6 +109,20 @@ impl std::error::Error for UsageError {}
 #[error("{0}")]
 pub struct DataError(pub String);
 
+/// The user answered no at a prompt, or gave an empty comment: nothing was sent.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Declined(pub String);
+
+/// A run over many items whose failures were each reported already: ends with this summary
+/// and the worst of their exit codes.
+#[derive(Debug, thiserror::Error)]
+#[error("{summary}")]
+pub struct Partial {
+    pub exit: Exit,
+    pub summary: String,
+}
+
 /// Another `alerts poll` holds the state file's lock.
 #[derive(Debug, thiserror::Error)]
 #[error("another `lwctl alerts poll` is running with state file {0} (it holds {0}.lock)")]
@@ -121,6 +158,12 @@ fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
         }
         if cause.is::<DataError>() {
             return (Exit::BadData, None);
+        }
+        if cause.is::<Declined>() {
+            return (Exit::Declined, None);
+        }
+        if let Some(p) = cause.downcast_ref::<Partial>() {
+            return (p.exit, None);
         }
         if cause.is::<LockHeld>() {
             return (

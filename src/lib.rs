@@ -14,6 +14,7 @@ pub mod output;
 pub mod poll;
 pub mod severity;
 pub mod time;
+pub mod triage;
 pub mod window;
 
 #[cfg(test)]

@@ -20,6 +20,8 @@ mod org;
 mod poll;
 #[path = "cli/real.rs"]
 mod real;
+#[path = "cli/triage.rs"]
+mod triage;
 
 use assert_cmd::Command;
 use server::Server;

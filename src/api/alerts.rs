@@ -213,7 +213,7 @@ impl CloseReason {
         ),
         (
             CloseReason::ExpectedTesting,
-            "expected-testing",
+            "routine-testing",
             "Expected because of routine testing",
         ),
         (
@@ -224,8 +224,12 @@ impl CloseReason {
     ];
 
     /// `0`..`5`, or a name such as `false-positive` (any case, `-`, `_` or spaces).
+    /// `expected-testing`, the name of earlier versions, still means 4.
     pub fn parse(v: &str) -> Result<CloseReason, String> {
-        let norm = v.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+        let mut norm = v.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+        if norm == "expected-testing" {
+            norm = "routine-testing".into();
+        }
         Self::ALL
             .iter()
             .find(|(r, name, _)| norm == *name || norm == (*r as u8).to_string())
@@ -241,6 +245,11 @@ impl CloseReason {
 
     pub fn label(self) -> &'static str {
         Self::ALL[self as usize].2
+    }
+
+    /// The name it is typed as (`false-positive`).
+    pub fn name(self) -> &'static str {
+        Self::ALL[self as usize].1
     }
 }
 

@@ -555,9 +555,11 @@ impl Client {
                                 refreshed = true;
                                 continue;
                             }
-                            // An answer means the request arrived: an action is not sent twice.
+                            // An answer means the request arrived: an action is not sent
+                            // twice, except after a 429, which refuses it before acting.
                             StatusOutcome::Fail(f) => Failure {
-                                retry: f.retry && call.idempotent,
+                                retry: f.retry
+                                    && (call.idempotent || status == StatusCode::TOO_MANY_REQUESTS),
                                 ..f
                             },
                         }

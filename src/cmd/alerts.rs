@@ -2,8 +2,8 @@
 
 use super::Ctx;
 use crate::api::alerts::Scope;
-use crate::cli::{CloseArgs, CommentArgs, GetArgs, ListArgs, NormalizeOpts, TimeArg};
-use crate::error::{ApiError, UsageError};
+use crate::cli::{GetArgs, ListArgs, NormalizeOpts, TimeArg};
+use crate::error::UsageError;
 use crate::fetch::{Flow, Sink, Walk};
 use crate::filter::Filters;
 use crate::normalize::{self, Alert, Normalizer, Options};
@@ -441,95 +441,4 @@ fn title_case(s: &str) -> String {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
     }
-}
-
-/// The alert's own message for a 404 on an action.
-fn no_such_alert(id: u64) -> impl Fn(ApiError) -> ApiError {
-    move |e| match e {
-        ApiError::NotFound { status, path, .. } => ApiError::NotFound {
-            status,
-            path,
-            message: format!("alert {id} does not exist"),
-        },
-        other => other,
-    }
-}
-
-/// Prints an action's answer for scripts (JSON formats only) and a line for people.
-fn action_done(ctx: &Ctx, answer: &Value, message: String) -> Result<()> {
-    if matches!(ctx.ui.format, Some(Format::Json | Format::Ndjson)) && !answer.is_null() {
-        let mut out = io::stdout().lock();
-        writeln!(out, "{answer}")?;
-        out.flush()?;
-    }
-    ctx.ui.info(message);
-    Ok(())
-}
-
-pub fn comment(ctx: &Ctx, args: CommentArgs) -> Result<()> {
-    if args.comment.trim().is_empty() {
-        return Err(UsageError::new("--comment is empty").into());
-    }
-    let client = ctx.client()?;
-    let answer = client
-        .comment_alert(args.id, &args.comment)
-        .map_err(no_such_alert(args.id))?;
-    action_done(ctx, &answer, format!("commented on alert {}", args.id))
-}
-
-pub fn close(ctx: &Ctx, args: CloseArgs) -> Result<()> {
-    use crate::api::alerts::CloseReason;
-    let comment = args.comment.as_deref().filter(|c| !c.trim().is_empty());
-    if args.reason == CloseReason::Other && comment.is_none() {
-        return Err(UsageError::new("reason 0 (other) needs a --comment saying why").into());
-    }
-    if !args.yes {
-        if !ctx.ui.can_prompt() {
-            return Err(UsageError::new(format!(
-                "closing alert {} cannot be undone, and there is no terminal to ask",
-                args.id
-            ))
-            .hint("pass --yes to close without a prompt")
-            .into());
-        }
-        let sure = dialoguer::Confirm::new()
-            .with_prompt(format!(
-                "Close alert {} as '{}'? A closed alert cannot be reopened",
-                args.id,
-                args.reason.label()
-            ))
-            .default(false)
-            .interact()?;
-        if !sure {
-            ctx.ui.info(format!("alert {} left as it was", args.id));
-            return Ok(());
-        }
-    }
-    let client = ctx.client()?;
-    let answer = match client.close_alert(args.id, args.reason, comment) {
-        Ok(answer) => answer,
-        // Lacework refuses to close a closed alert ("The action on this alert is not
-        // allowed"): look at the alert to tell that from a refusal of the request itself.
-        Err(refused @ ApiError::Rejected { .. }) => {
-            let closed = client
-                .alert_scope(args.id, Scope::Details)
-                .ok()
-                .and_then(|d| d.get("status").and_then(Value::as_str).map(str::to_owned))
-                .is_some_and(|s| s.eq_ignore_ascii_case("closed"));
-            if !closed {
-                return Err(refused.into());
-            }
-            ctx.ui.info(format!(
-                "alert {} is already closed; nothing was changed (a closed alert cannot be closed again or reopened)",
-                args.id
-            ));
-            return Ok(());
-        }
-        Err(e) => return Err(no_such_alert(args.id)(e).into()),
-    };
-    action_done(
-        ctx,
-        &answer,
-        format!("closed alert {} ({})", args.id, args.reason.label()),
-    )
 }

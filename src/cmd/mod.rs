@@ -7,6 +7,7 @@ pub mod generate;
 pub mod normalize;
 pub mod org;
 pub mod poll;
+pub mod triage;
 
 use crate::api::{self, Client};
 use crate::cli::{AlertsCommand, AuthCommand, Cli, Command, Global, MappingCommand, OrgCommand};
@@ -63,8 +64,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Alerts(AlertsCommand::List(args)) => alerts::list(&ctx, args),
         Command::Alerts(AlertsCommand::Get(args)) => alerts::get(&ctx, args),
         Command::Alerts(AlertsCommand::Poll(args)) => poll::run(&ctx, args),
-        Command::Alerts(AlertsCommand::Comment(args)) => alerts::comment(&ctx, args),
-        Command::Alerts(AlertsCommand::Close(args)) => alerts::close(&ctx, args),
+        Command::Alerts(AlertsCommand::Comment(args)) => triage::comment(&ctx, args),
+        Command::Alerts(AlertsCommand::Close(args)) => triage::close(&ctx, args),
         Command::Org(OrgCommand::Accounts) => org::accounts(&ctx),
         Command::Org(OrgCommand::Mapping(MappingCommand::Check { file })) => {
             org::mapping_check(&ctx, &file)

@@ -224,11 +224,11 @@ fn the_vendor_sdk_payloads_list_get_and_normalize() {
 fn comment_and_close_on_the_real_answers() {
     let w = World::new();
     w.server.state().add_page(&fixture("alert_details.json"));
-    // The vendor's comment answer, and `{}`, are both success.
-    w.server
-        .state()
-        .queue
-        .push_back(Fault::Answer(200, leak(fixture("alert_comment.json"))));
+    // The vendor's comment answer, and `{}`, are both success (after the look at Details).
+    w.server.state().queue.extend([
+        Fault::Slow(0),
+        Fault::Answer(200, leak(fixture("alert_comment.json"))),
+    ]);
     let out = w
         .cmd()
         .args([
@@ -242,8 +242,11 @@ fn comment_and_close_on_the_real_answers() {
         ])
         .run(0);
     let got: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(got["data"], fixture_data("alert_comment.json"));
-    w.server.state().queue.push_back(Fault::Answer(200, "{}"));
+    assert_eq!(got[0]["answer"]["data"], fixture_data("alert_comment.json"));
+    w.server
+        .state()
+        .queue
+        .extend([Fault::Slow(0), Fault::Answer(200, "{}")]);
     w.cmd()
         .args(["alerts", "comment", "967272", "--comment", "again"])
         .run(0);
@@ -257,14 +260,14 @@ fn comment_and_close_on_the_real_answers() {
         String::from_utf8_lossy(&out.stderr),
         "lwctl: closed alert 967272 (Not enough information)\n"
     );
-    // Closing it again is refused by the server; lwctl says what that means and succeeds.
+    // Closing it again sends nothing: the alert's Details say it is closed.
     let out = w
         .cmd()
         .args(["alerts", "close", "967272", "--reason", "1", "--yes"])
         .run(0);
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "lwctl: alert 967272 is already closed; nothing was changed (a closed alert cannot be closed again or reopened)\n"
+        "lwctl: alert 967272 is already closed; nothing was sent\n"
     );
 }
 

@@ -66,6 +66,8 @@ pub struct Alert {
     pub alert_type: String,
     /// The object exactly as the server sends it.
     pub json: String,
+    /// Comments posted to it, shown in its Timeline scope.
+    pub comments: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -113,6 +115,8 @@ pub struct State {
     pub paging: PagingShape,
     /// Spell the token's `expiresAt` without milliseconds, as the vendor's Go SDK mock does.
     pub token_without_millis: bool,
+    /// Close reasons this tenant refuses (as some refuse 5).
+    pub refused_reasons: Vec<u64>,
     /// A simulated clock for what is published and how far `endTime` may reach; the real one
     /// when `None`. Tests pass the same time to lwctl as `LWCTL_FAKE_NOW`.
     pub clock: Option<DateTime<Utc>>,
@@ -163,6 +167,7 @@ impl State {
                 status: a["status"].as_str().unwrap_or("").into(),
                 alert_type: a["alertType"].as_str().unwrap_or("").into(),
                 json: a.to_string(),
+                comments: Vec::new(),
             });
         }
     }
@@ -262,6 +267,7 @@ pub fn alert(
         status: status.into(),
         alert_type: alert_type.into(),
         json: obj.to_string(),
+        comments: Vec::new(),
     }
 }
 
@@ -323,6 +329,7 @@ impl Server {
             paging: PagingShape::NullNext,
             token_without_millis: false,
             clock: None,
+            refused_reasons: Vec::new(),
             remaining: 480,
             searches: Vec::new(),
             base: url.clone(),
@@ -599,8 +606,11 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
         p.strip_suffix("/comment")
             .or_else(|| p.strip_suffix("/close"))
     }) {
-        let comment =
-            serde_json::from_str::<Value>(&req.body).unwrap_or(Value::Null)["comment"].clone();
+        let body = serde_json::from_str::<Value>(&req.body).unwrap_or(Value::Null);
+        let comment = body["comment"].clone();
+        let refused = body["reason"]
+            .as_u64()
+            .is_some_and(|r| r > 5 || st.refused_reasons.contains(&r));
         match id
             .parse::<u64>()
             .ok()
@@ -611,18 +621,28 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
                 400,
                 json!({"message": "The action on this alert is not allowed"}),
             ),
+            Some(_) if path.ends_with("/close") && refused => {
+                reply(400, json!({"message": "Invalid close reason"}))
+            }
             Some(a) if path.ends_with("/close") => {
                 a.status = "Closed".into();
+                if let Some(c) = comment.as_str() {
+                    a.comments.push(c.to_owned());
+                }
                 let mut obj: Value = serde_json::from_str(&a.json).unwrap();
                 obj["status"] = json!("Closed");
                 a.json = obj.to_string();
                 no_content()
             }
             // The shape of the vendor's Go SDK fixture (api/alerts_comment_test.go).
-            Some(a) => reply(
-                200,
-                json!({"data": {"id": 38613065, "alertId": a.id, "entryType": "Comment", "entryAuthorType": "UserUpdate", "message": {"value": comment}, "externalTime": "0", "user": {"userGuid": "TESTCORP_USERGUID", "username": "alice@example.com"}, "updateContext": {}}}),
-            ),
+            Some(a) => {
+                a.comments
+                    .push(comment.as_str().unwrap_or_default().to_owned());
+                reply(
+                    200,
+                    json!({"data": {"id": 38613065, "alertId": a.id, "entryType": "Comment", "entryAuthorType": "UserUpdate", "message": {"value": comment}, "externalTime": "0", "user": {"userGuid": "TESTCORP_USERGUID", "username": "alice@example.com"}, "updateContext": {}}}),
+                )
+            }
         }
     } else if let Some(id) = path.strip_prefix("/api/v2/Alerts/") {
         details(
@@ -812,8 +832,15 @@ fn details(st: &State, id: &str, scope: &str) -> Reply {
         "RelatedAlerts" => {
             json!([{"alertId": a.id + 1, "alertName": "related", "severity": "Low"}])
         }
+        // The vendor's shape (api/alerts_details_timeline_test.go), one entry a comment.
         "Timeline" => {
-            json!([{"id": 1, "entryType": "Comment", "message": {"value": "looked at it"}, "user": {"username": "alice"}}])
+            let mut entries = vec![
+                json!({"id": 1, "alertId": a.id, "entryType": "Comment", "entryAuthorType": "UserUpdate", "message": {"value": "looked at it"}, "externalTime": "0", "user": {"username": "alice"}, "updateContext": {}}),
+            ];
+            for (i, c) in a.comments.iter().enumerate() {
+                entries.push(json!({"id": i + 2, "alertId": a.id, "entryType": "Comment", "entryAuthorType": "UserUpdate", "message": {"value": c}, "externalTime": "0", "user": {"username": "alice@example.com"}, "updateContext": {}}));
+            }
+            Value::Array(entries)
         }
         "ObservationTimeline" => return reply(404, json!({"message": "No data for scope"})),
         // Many alerts have no data for a scope: some answer 204, some an empty list.

@@ -689,7 +689,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__list)
-            opts="-p -a -k -o -v -h -V --start --end --severity --status --type --limit --normalize --severity-ladder --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --allow-insecure-config --help --version"
+            opts="-p -a -k -o -v -h -V --start --end --severity --status --type --limit --reverse --normalize --severity-ladder --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --allow-insecure-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -787,7 +787,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__poll)
-            opts="-p -a -k -o -v -h -V --since --state --out --overlap --every --wait --severity --status --type --normalize --severity-ladder --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --allow-insecure-config --help --version"
+            opts="-p -a -k -o -v -h -V --since --state --out --overlap --every --wait --summary --severity --status --type --normalize --severity-ladder --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --allow-insecure-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -811,6 +811,10 @@ _lwctl() {
                     ;;
                 --every)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 --severity)

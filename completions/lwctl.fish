@@ -151,6 +151,7 @@ never\t''"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l timeout -d 'Connect and request timeout' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l reverse -d 'Tables oldest first (they are newest first)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l normalize -d 'Emit normalized SOC events instead of Lacework\'s alert objects'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
@@ -164,6 +165,8 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l out -d 'Append NDJSON to this file (fsync\'d before the state is committed) instead of stdout' -r -F
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l overlap -d 'Look-back: how far before the cursor each window starts, for alerts published late (anomaly alerts appear 1-2 hours after their start)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l every -d 'Keep running and poll on this interval; SIGINT/SIGTERM commit and exit 0' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l summary -d 'The summary line on stderr: text, or one JSON object for log shippers [default: text; json with --out and -o json]' -r -f -a "text\t''
+json\t''"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l severity -d 'A level is a threshold (high = high and critical); a list is exact (critical,low)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l status -d 'Open, Closed or "In Progress"' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l type -d 'Alert type, e.g. NewExternalServerDns' -r

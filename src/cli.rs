@@ -317,8 +317,18 @@ pub struct ListArgs {
     /// Stop after N alerts
     #[arg(long, value_name = "N")]
     pub limit: Option<u64>,
+    /// Tables oldest first (they are newest first)
+    #[arg(long)]
+    pub reverse: bool,
     #[command(flatten)]
     pub normalize: NormalizeOpts,
+}
+
+/// `alerts poll --summary`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SummaryFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -342,6 +352,10 @@ pub struct PollArgs {
     /// Wait for another poll holding the state lock instead of exiting 9
     #[arg(long)]
     pub wait: bool,
+    /// The summary line on stderr: text, or one JSON object for log shippers [default: text;
+    /// json with --out and -o json]
+    #[arg(long, value_name = "FORMAT")]
+    pub summary: Option<SummaryFormat>,
     #[command(flatten)]
     pub filters: FilterArgs,
     #[command(flatten)]

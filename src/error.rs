@@ -17,6 +17,7 @@ pub enum Exit {
     BadData = 8,
     Locked = 9,
     Declined = 10,
+    Interrupted = 130,
 }
 
 impl Exit {
@@ -34,6 +35,7 @@ impl Exit {
             Exit::BadData,
             Exit::Locked,
             Exit::Declined,
+            Exit::Interrupted,
         ]
         .into_iter()
         .find(|e| *e as u8 == code)
@@ -123,6 +125,11 @@ pub struct Partial {
     pub summary: String,
 }
 
+/// Stopped by SIGINT or SIGTERM after finishing what was being written.
+#[derive(Debug, thiserror::Error)]
+#[error("interrupted; what was written is complete")]
+pub struct Interrupted;
+
 /// Another `alerts poll` holds the state file's lock.
 #[derive(Debug, thiserror::Error)]
 #[error("another `lwctl alerts poll` is running with state file {0} (it holds {0}.lock)")]
@@ -159,6 +166,9 @@ fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
         if cause.is::<DataError>() {
             return (Exit::BadData, None);
         }
+        if cause.is::<Interrupted>() {
+            return (Exit::Interrupted, None);
+        }
         if cause.is::<Declined>() {
             return (Exit::Declined, None);
         }
@@ -173,6 +183,11 @@ fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
         }
     }
     (Exit::Unexpected, None)
+}
+
+/// The hint that goes with an error, if any: what fixes it.
+pub fn hint(err: &anyhow::Error) -> Option<String> {
+    classify(err).1
 }
 
 /// The exit code an error ends the process with.
@@ -194,10 +209,10 @@ pub fn report(err: &anyhow::Error) -> Exit {
         return Exit::Ok;
     }
     let (code, hint) = classify(err);
-    let mut msg = format!("lwctl: error: {err:#}\n");
+    let mut msg = format!("{} {err:#}\n", crate::output::prefix("error"));
     if let Some(h) = hint {
         for line in h.lines() {
-            msg.push_str(&format!("lwctl: hint: {line}\n"));
+            msg.push_str(&format!("{} {line}\n", crate::output::prefix("hint")));
         }
     }
     use io::Write;

@@ -1,8 +1,9 @@
 //! Decides once how to talk to the user: output format, colour, progress, prompts.
 
-use comfy_table::{ContentArrangement, Table};
+use anstyle::{AnsiColor, Style};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// `-o/--output`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -17,6 +18,18 @@ pub enum Format {
     Csv,
 }
 
+impl Format {
+    /// As typed after `-o`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Ndjson => "ndjson",
+            Format::Csv => "csv",
+        }
+    }
+}
+
 /// `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum ColorChoice {
@@ -26,38 +39,73 @@ pub enum ColorChoice {
     Never,
 }
 
-/// The terminal facts every command needs.
+/// The terminal facts every command needs, decided once.
 #[derive(Debug, Clone)]
 pub struct Ui {
     pub stdout_tty: bool,
     pub stderr_tty: bool,
     pub stdin_tty: bool,
+    /// Colour in data on stdout (tables).
     pub color: bool,
+    /// Colour in messages on stderr (prefixes).
+    pub err_color: bool,
+    /// The width tables fit on stdout: the terminal's (or `COLUMNS`); `None` in a pipe.
+    pub width: Option<usize>,
     pub no_input: bool,
     pub verbose: u8,
     pub format: Option<Format>,
 }
 
+/// Whether messages on stderr are coloured; set once by [`Ui::detect`] for the error report.
+static ERR_COLOR: AtomicBool = AtomicBool::new(false);
+
+/// Test hook, debug builds only: `LWCTL_TEST_TTY=stdout,stderr,stdin` pretends those are
+/// terminals, so tests can assert tables, colour and progress as a person sees them.
+fn pretend_tty(stream: &str) -> bool {
+    #[cfg(debug_assertions)]
+    if let Ok(v) = std::env::var("LWCTL_TEST_TTY") {
+        return v.split(',').any(|s| s.trim() == stream);
+    }
+    let _ = stream;
+    false
+}
+
 impl Ui {
     pub fn detect(format: Option<Format>, color: ColorChoice, no_input: bool, verbose: u8) -> Ui {
-        let stdout_tty = std::io::stdout().is_terminal();
-        let stderr_tty = std::io::stderr().is_terminal();
-        let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let color = match color {
+        let stdout_tty = std::io::stdout().is_terminal() || pretend_tty("stdout");
+        let stderr_tty = std::io::stderr().is_terminal() || pretend_tty("stderr");
+        let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        let dumb = env("TERM").is_some_and(|t| t == "dumb");
+        let colored = |tty: bool| match color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => stdout_tty && !dumb && !no_color,
+            ColorChoice::Auto if env("CLICOLOR_FORCE").is_some_and(|v| v != "0") => true,
+            ColorChoice::Auto => tty && !dumb && env("NO_COLOR").is_none(),
         };
-        Ui {
+        let width = stdout_tty
+            .then(|| {
+                env("COLUMNS")
+                    .and_then(|c| c.trim().parse::<usize>().ok())
+                    .filter(|w| *w > 0)
+                    .or_else(|| {
+                        terminal_size::terminal_size_of(std::io::stdout())
+                            .map(|(w, _)| usize::from(w.0))
+                    })
+            })
+            .flatten();
+        let ui = Ui {
             stdout_tty,
             stderr_tty: stderr_tty && !dumb,
-            stdin_tty: std::io::stdin().is_terminal(),
-            color,
+            stdin_tty: std::io::stdin().is_terminal() || pretend_tty("stdin"),
+            color: colored(stdout_tty),
+            err_color: colored(stderr_tty),
+            width,
             no_input,
             verbose,
             format,
-        }
+        };
+        ERR_COLOR.store(ui.err_color, Ordering::Relaxed);
+        ui
     }
 
     /// The format asked for, else a table on a terminal and NDJSON in a pipe.
@@ -74,12 +122,14 @@ impl Ui {
         !self.no_input && self.stdin_tty && self.stdout_tty
     }
 
-    /// A progress bar on stderr when it is a terminal; hidden otherwise.
-    pub fn progress(&self) -> ProgressBar {
-        if !self.stderr_tty || self.verbose > 0 {
+    /// A progress line on stderr when it is a terminal, hidden otherwise, and hidden too when
+    /// `data_on_stdout` goes to the same terminal: a bar drawn between records would break
+    /// them. It counts alerts across all pieces; see [`Ui::progress_done`].
+    pub fn progress(&self, data_on_stdout: bool) -> ProgressBar {
+        if !self.stderr_tty || self.verbose > 0 || (data_on_stdout && self.stdout_tty) {
             return ProgressBar::hidden();
         }
-        let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        let pb = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
         pb.set_style(
             ProgressStyle::with_template("{spinner} {msg}: {pos}/{len} alerts ({elapsed})")
                 .expect("valid template"),
@@ -89,13 +139,39 @@ impl Ui {
         pb
     }
 
+    /// Clears the progress line and, if it was shown, leaves one line saying what was done.
+    pub fn progress_done(&self, bar: &ProgressBar, alerts: u64, pages: u32) {
+        let shown = !bar.is_hidden();
+        let secs = bar.elapsed().as_secs_f64();
+        bar.finish_and_clear();
+        if shown {
+            self.info(format!(
+                "wrote {alerts} alerts ({pages} pages) in {secs:.1} s"
+            ));
+        }
+    }
+
     /// A message for people on stderr.
     pub fn info(&self, msg: impl AsRef<str>) {
         stderr_line(&format!("lwctl: {}", msg.as_ref()));
     }
 
     pub fn warn(&self, msg: impl AsRef<str>) {
-        stderr_line(&format!("lwctl: warning: {}", msg.as_ref()));
+        stderr_line(&format!("{} {}", prefix("warning"), msg.as_ref()));
+    }
+}
+
+/// `lwctl: error:`, `lwctl: warning:` or `lwctl: hint:`, coloured when stderr is.
+pub fn prefix(kind: &str) -> String {
+    let style = match kind {
+        "error" => Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
+        "warning" => Style::new().bold().fg_color(Some(AnsiColor::Yellow.into())),
+        _ => Style::new().bold().fg_color(Some(AnsiColor::Cyan.into())),
+    };
+    if ERR_COLOR.load(Ordering::Relaxed) {
+        format!("lwctl: {style}{kind}:{style:#}")
+    } else {
+        format!("lwctl: {kind}:")
     }
 }
 
@@ -107,15 +183,61 @@ pub fn stderr_line(line: &str) {
     let _ = err.write_all(b"\n");
 }
 
-/// A table in lwctl's style: columns and one rule under the header, nothing else, so rows are
-/// easy to read and to copy. Fitted to the terminal when its width is known; a terminal that
-/// reports no width gets the table at its natural width instead of squeezed to nothing.
-pub fn table() -> Table {
-    let mut t = Table::new();
-    t.load_preset("     ─             ")
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    if t.width().is_none_or(|w| w < 40) {
-        t.set_content_arrangement(ContentArrangement::Disabled);
+/// A one-shot report (`auth test`, `org *`, `alerts get`): the same facts as a JSON value and,
+/// for people and spreadsheets, a table or a text.
+pub struct Report<'a> {
+    pub json: &'a serde_json::Value,
+    /// The rows for `csv`, and for `table` unless `text` is given.
+    pub table: Option<&'a crate::table::Table>,
+    /// What `table` shows when it is not a plain table (a checklist).
+    pub text: Option<String>,
+}
+
+impl Ui {
+    /// Prints a report in the format asked for: `json` one document (indented on a terminal),
+    /// `ndjson` one line per entry of a list (else one line), `csv` the table's rows exactly,
+    /// `table` the table fitted to the terminal.
+    pub fn emit(&self, report: &Report) -> anyhow::Result<()> {
+        self.emit_as(self.format(), report)
     }
-    t
+
+    /// [`Ui::emit`] in a given format (a command whose default is not the usual one).
+    pub fn emit_as(&self, format: Format, report: &Report) -> anyhow::Result<()> {
+        use std::io::Write;
+        let mut text = String::new();
+        match format {
+            Format::Json if self.stdout_tty => {
+                text = serde_json::to_string_pretty(report.json)?;
+                text.push('\n');
+            }
+            Format::Json => text = format!("{}\n", report.json),
+            Format::Ndjson => match report.json {
+                serde_json::Value::Array(items) => {
+                    for item in items {
+                        text.push_str(&format!("{item}\n"));
+                    }
+                }
+                other => text = format!("{other}\n"),
+            },
+            Format::Csv => {
+                let table = report
+                    .table
+                    .ok_or_else(|| anyhow::anyhow!("this report has no rows for csv"))?;
+                let mut out = crate::printer::csv_line(table.header())?;
+                for row in table.rows() {
+                    out.extend(crate::printer::csv_line(row)?);
+                }
+                text = String::from_utf8(out)?;
+            }
+            Format::Table => match (&report.text, report.table) {
+                (Some(t), _) => text = t.clone(),
+                (None, Some(t)) => text = t.render(self.width, self.color),
+                (None, None) => text = format!("{:#}\n", report.json),
+            },
+        }
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+        Ok(())
+    }
 }

@@ -161,6 +161,11 @@ pub fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
+/// A time as tables show it, to the second: `2026-11-25 23:08:33Z`.
+pub fn table_time(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M:%SZ").to_string()
+}
+
 /// Human form of a duration for messages: `7d`, `10m`, `1h30m`, `45s`.
 pub fn human_duration(d: Duration) -> String {
     let mut s = d.as_secs();

@@ -12,7 +12,8 @@ pub mod triage;
 use crate::api::{self, Client};
 use crate::cli::{AlertsCommand, AuthCommand, Cli, Command, Global, MappingCommand, OrgCommand};
 use crate::config::{self, CredentialFlags};
-use crate::output::Ui;
+use crate::error::UsageError;
+use crate::output::{Format, Ui};
 use anyhow::Result;
 
 /// What every command gets: the global flags and the terminal facts.
@@ -52,9 +53,66 @@ impl Ctx {
     }
 }
 
+/// Refuses a `-o` the command cannot produce, naming the formats it has: `-o` means the same
+/// in every command, or it is a usage error.
+fn check_format(command: &Command, asked: Format) -> Result<()> {
+    use Format::*;
+    const ALL: &[Format] = &[Table, Json, Ndjson, Csv];
+    let (name, formats): (&str, &[Format]) = match command {
+        Command::Auth(AuthCommand::Test) => ("auth test", auth::FORMATS),
+        Command::Alerts(AlertsCommand::Poll(args)) if args.out.is_some() => {
+            // Events go to the file as NDJSON; -o json shapes only the summary.
+            ("alerts poll --out", &[Json, Ndjson])
+        }
+        Command::Alerts(AlertsCommand::Poll(args)) if args.every.is_some() && asked == Json => {
+            return Err(UsageError::new(
+                "-o json prints one document, and `alerts poll --every` goes on printing",
+            )
+            .hint("use -o ndjson (one event a line) with --every")
+            .into());
+        }
+        Command::Configure(_) => ("configure", &[]),
+        Command::Generate(_) => ("generate", &[]),
+        _ => ("this command", ALL),
+    };
+    if formats.contains(&asked) {
+        return Ok(());
+    }
+    let names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
+    let error = if names.is_empty() {
+        UsageError::new(format!(
+            "`lwctl {name}` prints no data, so -o {} does not apply",
+            asked.name()
+        ))
+        .hint("leave out -o")
+    } else {
+        UsageError::new(format!(
+            "`lwctl {name}` prints {}, not {}",
+            names.join(", "),
+            asked.name()
+        ))
+        .hint(format!("pick one with -o {}", names.join("|")))
+    };
+    Err(error.into())
+}
+
+/// A flag that SIGINT or SIGTERM raises, so a command can finish what it is writing (close a
+/// JSON array, clear the progress line) and exit 130; a second signal ends the process at once.
+pub fn stop_on_signals() -> Result<std::sync::Arc<std::sync::atomic::AtomicBool>> {
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register_conditional_shutdown(sig, 130, std::sync::Arc::clone(&stop))?;
+        signal_hook::flag::register(sig, std::sync::Arc::clone(&stop))?;
+    }
+    Ok(stop)
+}
+
 pub fn run(cli: Cli) -> Result<()> {
     let g = &cli.global;
     let ui = Ui::detect(g.output, g.color, g.no_input, g.verbose);
+    if let Some(f) = ui.format {
+        check_format(&cli.command, f)?;
+    }
     let ctx = Ctx {
         global: cli.global,
         ui,

@@ -6,6 +6,8 @@ use crate::config::{parse_subaccount, Account};
 use crate::error::{DataError, UsageError};
 use crate::jsonstream::{Item, RecordReader};
 use crate::normalize::{self, Normalizer, Options, Record};
+use crate::output::Format;
+use crate::printer::StreamPrinter;
 use anyhow::{Context, Result};
 use serde_json::value::RawValue;
 use std::fs::File;
@@ -41,7 +43,14 @@ pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
     };
     let mut normalizer = Normalizer::new(options);
     let mut out = Vec::with_capacity(BLOCK + (64 << 10));
-    let mut stdout = io::stdout().lock();
+    // NDJSON is the default even on a terminal: events are this command's product.
+    let mut stdout = StreamPrinter::new(
+        ctx.ui.format.unwrap_or(Format::Ndjson),
+        true,
+        io::stdout().lock(),
+        &ctx.ui,
+        false,
+    );
     let mut skipped = Skipped::default();
     let files = if args.files.is_empty() {
         vec![PathBuf::from("-")]
@@ -71,7 +80,7 @@ pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
     }
     // Events mapped before a bad record stay written, as whole lines.
     stdout.write_all(&out)?;
-    stdout.flush()?;
+    stdout.finish()?;
     if let Some(w) = normalizer.unknown.warning() {
         ctx.ui.warn(w);
     }

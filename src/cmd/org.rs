@@ -3,18 +3,11 @@
 use super::Ctx;
 use crate::error::{DataError, UsageError};
 use crate::mapping::Mapping;
-use crate::output::Format;
+use crate::output::Report;
+use crate::table::{Kind, Table};
 use anyhow::Result;
 use serde_json::json;
-use std::io::{self, Write};
 use std::path::Path;
-
-fn print(text: &str) -> Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(())
-}
 
 pub fn accounts(ctx: &Ctx) -> Result<()> {
     let client = ctx.client()?;
@@ -25,43 +18,47 @@ pub fn accounts(ctx: &Ctx) -> Result<()> {
         .iter()
         .flat_map(|p| p.accounts.iter().map(|a| a.account_name.as_str()))
         .collect();
-    match ctx.ui.format() {
-        Format::Table | Format::Csv => {
-            let mut table = crate::output::table();
-            table.set_header(["Account", "Admin", "Enabled", "Selected"]);
-            for p in &profiles {
-                for a in &p.accounts {
-                    let selected = sub
-                        .as_deref()
-                        .is_some_and(|s| s.eq_ignore_ascii_case(&a.account_name));
-                    table.add_row([
-                        a.account_name.to_ascii_lowercase(),
-                        yes_no(a.admin.unwrap_or(false)),
-                        yes_no(a.enabled()),
-                        if selected {
-                            "← --subaccount".into()
-                        } else {
-                            String::new()
-                        },
-                    ]);
-                }
-            }
-            let user = profiles
-                .first()
-                .and_then(|p| p.username.clone())
-                .unwrap_or_default();
-            let org = profiles
-                .first()
-                .and_then(|p| p.org_account)
-                .unwrap_or(false);
-            print(&format!(
-                "{table}\n{user}{}\n",
-                if org { " (organization account)" } else { "" }
-            ))?;
+    let mut table = Table::new(&[
+        ("Account", Kind::Fixed),
+        ("Admin", Kind::Fixed),
+        ("Enabled", Kind::Fixed),
+        ("Selected", Kind::Fixed),
+    ]);
+    for p in &profiles {
+        for a in &p.accounts {
+            let selected = sub
+                .as_deref()
+                .is_some_and(|s| s.eq_ignore_ascii_case(&a.account_name));
+            table.push(vec![
+                a.account_name.to_ascii_lowercase(),
+                yes_no(a.admin.unwrap_or(false)),
+                yes_no(a.enabled()),
+                if selected {
+                    "← --subaccount".into()
+                } else {
+                    String::new()
+                },
+            ]);
         }
-        Format::Json => print(&format!("{}\n", serde_json::to_string_pretty(&profiles)?))?,
-        Format::Ndjson => print(&format!("{}\n", serde_json::to_string(&profiles)?))?,
     }
+    let user = profiles
+        .first()
+        .and_then(|p| p.username.clone())
+        .unwrap_or_default();
+    let org = profiles
+        .first()
+        .and_then(|p| p.org_account)
+        .unwrap_or(false);
+    let text = format!(
+        "{}\n{user}{}\n",
+        table.render(ctx.ui.width, ctx.ui.color),
+        if org { " (organization account)" } else { "" }
+    );
+    ctx.ui.emit(&Report {
+        json: &serde_json::to_value(&profiles)?,
+        table: Some(&table),
+        text: Some(text),
+    })?;
     if let Some(s) = sub {
         if !reachable.iter().any(|a| a.eq_ignore_ascii_case(&s)) {
             ctx.ui.warn(format!(
@@ -99,32 +96,26 @@ pub fn mapping_check(ctx: &Ctx, file: &Path) -> Result<()> {
             entry.1.push(aws);
         }
     }
-    match ctx.ui.format() {
-        Format::Table | Format::Csv => {
-            let mut table = crate::output::table();
-            table.set_header(["Lacework account", "AWS accounts"]);
-            for (lw, ids) in &by_account {
-                table.add_row([lw.clone(), ids.join(", ")]);
-            }
-            table.add_row([
-                m.default_account.clone(),
-                "(every other AWS account)".into(),
-            ]);
-            print(&format!("{table}\n"))?;
-        }
-        format => {
-            let v = json!({
-                "default": m.default_account,
-                "accounts": by_account.iter().map(|(lw, ids)| (lw.clone(), json!(ids))).collect::<serde_json::Map<_, _>>(),
-            });
-            let text = if format == Format::Json {
-                serde_json::to_string_pretty(&v)?
-            } else {
-                v.to_string()
-            };
-            print(&format!("{text}\n"))?;
-        }
+    let mut table = Table::new(&[
+        ("Lacework account", Kind::Fixed),
+        ("AWS accounts", Kind::Text),
+    ]);
+    for (lw, ids) in &by_account {
+        table.push(vec![lw.clone(), ids.join(" ")]);
     }
+    table.push(vec![
+        m.default_account.clone(),
+        "(every other AWS account)".into(),
+    ]);
+    let v = json!({
+        "default": m.default_account,
+        "accounts": by_account.iter().map(|(lw, ids)| (lw.clone(), json!(ids))).collect::<serde_json::Map<_, _>>(),
+    });
+    ctx.ui.emit(&Report {
+        json: &v,
+        table: Some(&table),
+        text: None,
+    })?;
     ctx.ui.info(format!(
         "{}: OK, {} AWS account(s) mapped to {} Lacework account(s); the rest go to {}",
         file.display(),
@@ -138,27 +129,38 @@ pub fn mapping_check(ctx: &Ctx, file: &Path) -> Result<()> {
 pub fn mapping_route(ctx: &Ctx, aws_account: &str, file: &Path) -> Result<()> {
     let m = load(file)?;
     let route = m.route(aws_account);
-    match ctx.ui.format() {
-        Format::Table | Format::Csv => {
-            print(&format!("{}\n", route.lacework_account))?;
-            ctx.ui.info(if route.explicit {
-                format!(
-                    "{aws_account} is mapped to {} in {}",
-                    route.lacework_account,
-                    file.display()
-                )
-            } else {
-                format!(
-                    "{aws_account} is not mapped in {}; it goes to the default, {}",
-                    file.display(),
-                    route.lacework_account
-                )
-            });
+    let mut table = Table::new(&[
+        ("AWS account", Kind::Fixed),
+        ("Lacework account", Kind::Fixed),
+        ("Mapped", Kind::Fixed),
+    ]);
+    table.push(vec![
+        aws_account.to_owned(),
+        route.lacework_account.to_owned(),
+        if route.explicit {
+            "explicitly"
+        } else {
+            "by default"
         }
-        _ => print(&format!(
-            "{}\n",
-            json!({"aws_account": aws_account, "lacework_account": route.lacework_account, "explicit": route.explicit})
-        ))?,
-    }
+        .into(),
+    ]);
+    ctx.ui.emit(&Report {
+        json: &json!({"aws_account": aws_account, "lacework_account": route.lacework_account, "explicit": route.explicit}),
+        table: Some(&table),
+        text: None,
+    })?;
+    ctx.ui.info(if route.explicit {
+        format!(
+            "{aws_account} is mapped to {} in {}",
+            route.lacework_account,
+            file.display()
+        )
+    } else {
+        format!(
+            "{aws_account} is not mapped in {}; it goes to the default, {}",
+            file.display(),
+            route.lacework_account
+        )
+    });
     Ok(())
 }

@@ -8,13 +8,14 @@
 
 use super::Ctx;
 use crate::api::Client;
-use crate::cli::PollArgs;
+use crate::cli::{PollArgs, SummaryFormat};
 use crate::error::{LockHeld, UsageError};
 use crate::fetch::{Flow, Sink, Walk, WalkStats};
 use crate::filter::Filters;
 use crate::normalize::{self, Alert, Normalizer};
 use crate::output::Format;
 use crate::poll::{self as decide, Arrival, FoundFile, OutputMark, PollState, Reconcile, Why};
+use crate::printer::StreamPrinter;
 use crate::window::{Seen, Window};
 use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
@@ -215,7 +216,13 @@ impl Poller<'_> {
         let mut sink = PollSink {
             writer: match out {
                 Some(o) => Writer::File(o),
-                None => Writer::Stdout(BufWriter::new(io::stdout().lock())),
+                None => Writer::Stdout(StreamPrinter::new(
+                    self.ctx.ui.format.unwrap_or(Format::Ndjson),
+                    self.args.normalize.normalize,
+                    BufWriter::new(io::stdout().lock()),
+                    &self.ctx.ui,
+                    false,
+                )),
             },
             normalizer,
             line: Vec::new(),
@@ -238,7 +245,7 @@ impl Poller<'_> {
             let cursor = sink.cursor;
             sink.commit(cursor, &seen)?;
         }
-        let progress = self.ctx.ui.progress();
+        let progress = self.ctx.ui.progress(self.args.out.is_none());
         let result = Walk {
             client: self.client,
             filters: &self.filters,
@@ -248,7 +255,8 @@ impl Poller<'_> {
             progress: &progress,
         }
         .run(window, &mut sink);
-        progress.finish_and_clear();
+        let pages = result.as_ref().map_or(0, |s| s.pages);
+        self.ctx.ui.progress_done(&progress, sink.added, pages);
         let stats = match result {
             Ok(stats) => stats,
             Err(e) => {
@@ -263,6 +271,7 @@ impl Poller<'_> {
                     }
                     // What reached stdout is delivered: remember it, keep the cursor.
                     Writer::Stdout(_) => {
+                        let _ = sink.writer.finish();
                         let cursor = sink.cursor;
                         if sink.commit(cursor, &seen).is_ok() {
                             self.memory = sink.committed.take();
@@ -277,17 +286,25 @@ impl Poller<'_> {
             let cursor = sink.cursor;
             sink.commit(cursor, &seen)?;
         }
-        sink.writer.flush()?;
+        sink.writer.finish()?;
         self.memory = sink.committed.take();
         crate::cmd::alerts::warn_capped(self.ctx, &stats);
         self.summary(window, &stats, sink.added, &sink.arrivals);
         Ok(())
     }
 
+    /// The summary is JSON with `--summary json`, or with `--out` and `-o json|ndjson` (there
+    /// `-o` has no events to shape).
+    fn json_summary(&self) -> bool {
+        self.args.summary == Some(SummaryFormat::Json)
+            || (self.args.out.is_some()
+                && matches!(self.ctx.ui.format, Some(Format::Json | Format::Ndjson)))
+    }
+
     fn summary(&self, window: Window, stats: &WalkStats, added: u64, arrivals: &Arrivals) {
         let remaining = self.client.stats().rate_limit_remaining;
         let lateness = arrivals.latest.and_then(|d| d.to_std().ok());
-        if self.ctx.ui.format == Some(Format::Json) || self.ctx.ui.format == Some(Format::Ndjson) {
+        if self.json_summary() {
             let line = serde_json::json!({
                 "window_start": crate::time::rfc3339(window.start),
                 "window_end": crate::time::rfc3339(window.end),
@@ -504,7 +521,8 @@ fn identity(_: &fs::Metadata) -> (u64, u64) {
 
 enum Writer<'a> {
     File(Output),
-    Stdout(BufWriter<io::StdoutLock<'a>>),
+    /// Events on stdout, in the format asked for.
+    Stdout(StreamPrinter<BufWriter<io::StdoutLock<'a>>>),
 }
 
 impl Writer<'_> {
@@ -519,6 +537,14 @@ impl Writer<'_> {
         match self {
             Writer::File(o) => o.file.flush(),
             Writer::Stdout(s) => s.flush(),
+        }
+    }
+
+    /// Ends the run's output: flushes the file, or closes what the format needs on stdout.
+    fn finish(&mut self) -> io::Result<()> {
+        match self {
+            Writer::File(o) => o.file.flush(),
+            Writer::Stdout(s) => s.finish(),
         }
     }
 }

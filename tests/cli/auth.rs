@@ -44,22 +44,27 @@ fn auth_test_table_report_for_people() {
     let w = World::new();
     let out = w.cmd().args(["auth", "test", "-o", "table"]).run(0);
     let text = String::from_utf8(out.stdout).unwrap();
-    for label in [
-        "host",
-        "account",
-        "subaccount",
-        "key id",
-        "token",
-        "alerts",
-        "rate limit",
-    ] {
-        assert!(
-            text.lines().any(|l| l.starts_with(label)),
-            "{label} missing in\n{text}"
-        );
-    }
-    assert!(text.contains("OK from exchange"));
-    assert!(text.contains("TESTCO************"));
+    let lines: Vec<&str> = text.lines().collect();
+    let port = w.server.url.rsplit(':').next().unwrap();
+    assert_eq!(
+        lines[..4],
+        [
+            format!("  host        127.0.0.1:{port}").as_str(),
+            "  account     testcorp",
+            "  subaccount  (none)",
+            "  key id      TESTCO************",
+        ]
+    );
+    assert!(
+        lines[4].starts_with("✓ token       OK from exchange, expires "),
+        "{text}"
+    );
+    assert!(
+        lines[5].starts_with("✓ alerts      OK, 0 in the last 10 minutes, "),
+        "{text}"
+    );
+    assert!(lines[6].starts_with("  rate limit  4"), "{text}");
+    assert_eq!(lines.len(), 7);
 }
 
 #[test]
@@ -75,7 +80,17 @@ fn wrong_secret_exits_3_with_the_curl_line() {
     assert!(err.contains("curl -sS -X POST"), "{err}");
     assert!(err.contains("$LW_API_SECRET"), "{err}");
     assert!(!err.contains("_wrong_secret_value_123"), "{err}");
-    assert!(out.stdout.is_empty());
+    // The report still comes out, saying which step failed and what to do.
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["failed_step"], "token");
+    assert_eq!(report["exit_code"], 3);
+    assert!(report["hint"]
+        .as_str()
+        .unwrap()
+        .contains("curl -sS -X POST"));
+    assert_eq!(report["steps"][1]["step"], "alerts");
+    assert_eq!(report["steps"][1]["skipped"], true);
 }
 
 #[test]

@@ -215,19 +215,24 @@ fn table_is_sorted_and_empty_result_says_so() {
     }
     let out = w.cmd().args(["alerts", "list", "-o", "table"]).run(0);
     let text = String::from_utf8(out.stdout).unwrap();
-    for h in [
-        "Alert ID",
-        "Severity",
-        "Status",
-        "Type",
-        "Name",
-        "Start Time",
-    ] {
-        assert!(text.contains(h), "{text}");
-    }
-    let one = text.find("Alert 1:").unwrap();
-    let two = text.find("Alert 2:").unwrap();
-    assert!(one < two, "sorted by start time:\n{text}");
+    let t = |ago: i64| lwctl::time::table_time(now - Duration::hours(ago));
+    // Newest first, every cell whole in a pipe, no trailing spaces.
+    assert_eq!(
+        text,
+        format!(
+            "ID  Severity  Status  Type  Name                       Start\n\
+             2   Low       Open    B     Alert 2: unusual activity  {}\n\
+             1   High      Closed  A     Alert 1: unusual activity  {}\n",
+            t(1),
+            t(2)
+        )
+    );
+    let out = w
+        .cmd()
+        .args(["alerts", "list", "-o", "table", "--reverse"])
+        .run(0);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().nth(1).unwrap().starts_with("1 "), "{text}");
 
     let out = w
         .cmd()

@@ -72,7 +72,10 @@ fn mapping_check_and_route() {
         .arg(&good)
         .args(["-o", "table"])
         .run(0);
-    assert_eq!(out.stdout, b"sub-a\n");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "AWS account   Lacework account  Mapped\n222222222222  sub-a             explicitly\n"
+    );
     let out = w
         .bare()
         .args(["org", "mapping", "route", "999999999999", "--mapping"])

@@ -41,7 +41,7 @@ fn a_quiet_tenant_answers_204_and_every_command_succeeds() {
     );
     let out = w.cmd().args(["auth", "test", "-o", "table"]).run(0);
     assert!(
-        String::from_utf8_lossy(&out.stdout).contains("alerts       OK, 0 in the last 10 minutes"),
+        String::from_utf8_lossy(&out.stdout).contains("✓ alerts      OK, 0 in the last 10 minutes"),
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );

@@ -209,10 +209,19 @@ pub fn report(err: &anyhow::Error) -> Exit {
         return Exit::Ok;
     }
     let (code, hint) = classify(err);
-    let mut msg = format!("{} {err:#}\n", crate::output::prefix("error"));
+    let safe = crate::output::terminal_safe;
+    let mut msg = format!(
+        "{} {}\n",
+        crate::output::prefix("error"),
+        safe(&format!("{err:#}"))
+    );
     if let Some(h) = hint {
         for line in h.lines() {
-            msg.push_str(&format!("{} {line}\n", crate::output::prefix("hint")));
+            msg.push_str(&format!(
+                "{} {}\n",
+                crate::output::prefix("hint"),
+                safe(line)
+            ));
         }
     }
     use io::Write;

@@ -88,8 +88,9 @@ impl Walk<'_> {
                     None => stats.capped.push(piece),
                 }
             }
-            self.progress.set_length(page.total_rows().unwrap_or(0));
-            self.progress.set_position(0);
+            // One count across all pieces: each piece adds its rows to the total.
+            self.progress
+                .inc_length(page.total_rows().unwrap_or(page.rows() as u64));
             let remember_from = sink.remember_from(piece, self.keep).timestamp_millis();
             let mut pages_here = 0;
             loop {

@@ -105,6 +105,7 @@ impl Ui {
             format,
         };
         ERR_COLOR.store(ui.err_color, Ordering::Relaxed);
+        ERR_TTY.store(ui.stderr_tty, Ordering::Relaxed);
         ui
     }
 
@@ -125,26 +126,28 @@ impl Ui {
     /// A progress line on stderr when it is a terminal, hidden otherwise, and hidden too when
     /// `data_on_stdout` goes to the same terminal: a bar drawn between records would break
     /// them. It counts alerts across all pieces; see [`Ui::progress_done`].
-    pub fn progress(&self, data_on_stdout: bool) -> ProgressBar {
+    pub fn progress(&self, data_on_stdout: bool) -> Progress {
         if !self.stderr_tty || self.verbose > 0 || (data_on_stdout && self.stdout_tty) {
-            return ProgressBar::hidden();
+            return Progress {
+                bar: ProgressBar::hidden(),
+                shown: false,
+            };
         }
-        let pb = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-        pb.set_style(
+        let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+        bar.set_style(
             ProgressStyle::with_template("{spinner} {msg}: {pos}/{len} alerts ({elapsed})")
                 .expect("valid template"),
         );
-        pb.set_message("fetching");
-        pb.enable_steady_tick(std::time::Duration::from_millis(120));
-        pb
+        bar.set_message("fetching");
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        Progress { bar, shown: true }
     }
 
     /// Clears the progress line and, if it was shown, leaves one line saying what was done.
-    pub fn progress_done(&self, bar: &ProgressBar, alerts: u64, pages: u32) {
-        let shown = !bar.is_hidden();
-        let secs = bar.elapsed().as_secs_f64();
-        bar.finish_and_clear();
-        if shown {
+    pub fn progress_done(&self, progress: &Progress, alerts: u64, pages: u32) {
+        let secs = progress.bar.elapsed().as_secs_f64();
+        progress.bar.finish_and_clear();
+        if progress.shown {
             self.info(format!(
                 "wrote {alerts} alerts ({pages} pages) in {secs:.1} s"
             ));
@@ -153,12 +156,38 @@ impl Ui {
 
     /// A message for people on stderr.
     pub fn info(&self, msg: impl AsRef<str>) {
-        stderr_line(&format!("lwctl: {}", msg.as_ref()));
+        stderr_line(&format!("lwctl: {}", terminal_safe(msg.as_ref())));
     }
 
     pub fn warn(&self, msg: impl AsRef<str>) {
-        stderr_line(&format!("{} {}", prefix("warning"), msg.as_ref()));
+        stderr_line(&format!(
+            "{} {}",
+            prefix("warning"),
+            terminal_safe(msg.as_ref())
+        ));
     }
+}
+
+/// A progress line, and whether lwctl chose to show it.
+pub struct Progress {
+    pub bar: ProgressBar,
+    shown: bool,
+}
+
+/// Whether stderr is a terminal; set once by [`Ui::detect`].
+static ERR_TTY: AtomicBool = AtomicBool::new(false);
+
+/// A message as it may reach stderr: on a terminal, control characters other than line breaks
+/// (from alert fields or a server's answer) are shown escaped, never obeyed.
+pub fn terminal_safe(msg: &str) -> std::borrow::Cow<'_, str> {
+    if !ERR_TTY.load(Ordering::Relaxed) || !msg.chars().any(|c| c.is_control() && c != '\n') {
+        return msg.into();
+    }
+    msg.split('\n')
+        .map(crate::table::escape)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .into()
 }
 
 /// `lwctl: error:`, `lwctl: warning:` or `lwctl: hint:`, coloured when stderr is.

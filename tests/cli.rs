@@ -16,6 +16,8 @@ mod list;
 mod normalize;
 #[path = "cli/org.rs"]
 mod org;
+#[path = "cli/output.rs"]
+mod output;
 #[path = "cli/poll.rs"]
 mod poll;
 #[path = "cli/real.rs"]

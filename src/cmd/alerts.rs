@@ -104,7 +104,7 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
             seen: &mut seen,
             keep: BOUNDARY,
             max_piece: crate::window::MAX_PIECE,
-            progress: &progress,
+            progress: &progress.bar,
         }
         .run(window, &mut sink)
     };

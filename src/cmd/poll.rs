@@ -252,7 +252,7 @@ impl Poller<'_> {
             seen: &mut seen,
             keep: overlap,
             max_piece: MAX_POLL_PIECE,
-            progress: &progress,
+            progress: &progress.bar,
         }
         .run(window, &mut sink);
         let pages = result.as_ref().map_or(0, |s| s.pages);

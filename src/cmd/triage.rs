@@ -7,6 +7,7 @@ use crate::api::Client;
 use crate::cli::{ActOpts, CloseArgs, CommentArgs, CommentText};
 use crate::error::{ApiError, Declined, Partial, UsageError};
 use crate::output::Format;
+use crate::table::{Kind, Table};
 use crate::triage::{self, Action, Look, Outcome};
 use anyhow::{Context, Result};
 use serde::Serialize;
@@ -98,7 +99,7 @@ fn run(
         worst = worst.max(report.exit_code);
         out.push(&report)?;
     }
-    out.finish()?;
+    out.finish(&ctx.ui)?;
     if worst == 0 {
         return Ok(());
     }
@@ -428,6 +429,7 @@ struct Printer {
     format: Option<Format>,
     all: Vec<Value>,
     header: bool,
+    table: Table,
 }
 
 impl Printer {
@@ -436,6 +438,12 @@ impl Printer {
             format,
             all: Vec::new(),
             header: false,
+            table: Table::new(&[
+                ("ID", Kind::Fixed),
+                ("Action", Kind::Fixed),
+                ("Result", Kind::Fixed),
+                ("Message", Kind::Text),
+            ]),
         }
     }
 
@@ -470,18 +478,31 @@ impl Printer {
                 ])?;
                 out.write_all(&w.into_inner().map_err(|e| e.into_error())?)?;
             }
-            _ => {}
+            Some(Format::Table) => {
+                let result = serde_json::to_value(r.result)?;
+                self.table.push(vec![
+                    r.alert_id.to_string(),
+                    r.action.to_owned(),
+                    result.as_str().unwrap_or_default().replace('_', " "),
+                    r.message.clone().unwrap_or_default(),
+                ]);
+            }
+            None => {}
         }
         out.flush()?;
         Ok(())
     }
 
-    fn finish(self) -> Result<()> {
-        if self.format == Some(Format::Json) {
-            let mut out = io::stdout().lock();
-            writeln!(out, "{}", Value::Array(self.all))?;
-            out.flush()?;
+    fn finish(self, ui: &crate::output::Ui) -> Result<()> {
+        let mut out = io::stdout().lock();
+        match self.format {
+            Some(Format::Json) => writeln!(out, "{}", Value::Array(self.all))?,
+            Some(Format::Table) => {
+                out.write_all(self.table.render(ui.width, ui.color).as_bytes())?
+            }
+            _ => {}
         }
+        out.flush()?;
         Ok(())
     }
 }

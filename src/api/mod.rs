@@ -405,8 +405,16 @@ impl Client {
         decode: impl Fn(&[u8]) -> Result<T, serde_json::Error>,
         uaks: Option<&Secret>,
     ) -> Result<Option<T>, ApiError> {
+        // As people read it: the query decoded (`startTime=2026-11-29T23:25:09.261Z`).
         let path = match call.url.query() {
-            Some(q) => format!("{}?{q}", call.url.path()),
+            Some(_) => {
+                let pairs: Vec<String> = call
+                    .url
+                    .query_pairs()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect();
+                format!("{}?{}", call.url.path(), pairs.join("&"))
+            }
             None => call.url.path().to_owned(),
         };
         let host = self.host();

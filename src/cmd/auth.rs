@@ -118,17 +118,29 @@ pub fn test(ctx: &Ctx) -> Result<()> {
             list.fail("credentials", &e);
             list.row("token", Mark::Skipped, "not tried");
             list.row("alerts", Mark::Skipped, "not tried");
-            list.emit(ctx)?;
-            return Err(e);
+            return failed(ctx, list, e);
         }
     };
     match run(&client, &mut list) {
         Ok(()) => list.emit(ctx),
-        Err(e) => {
-            list.emit(ctx)?;
-            Err(e)
-        }
+        Err(e) => failed(ctx, list, e),
     }
+}
+
+/// Prints the checklist of a failed test. A table already shows the error and its hint, so
+/// stderr gets one short line; with json the error goes to stderr whole, for logs.
+fn failed(ctx: &Ctx, list: Checklist, e: anyhow::Error) -> Result<()> {
+    let step = list.failed.as_ref().map_or("", |f| f.0);
+    let table = ctx.ui.format() == Format::Table;
+    list.emit(ctx)?;
+    if table {
+        return Err(crate::error::Partial {
+            exit: crate::error::exit_code(&e),
+            summary: format!("auth test failed at the {step} step (see above)"),
+        }
+        .into());
+    }
+    Err(e)
 }
 
 /// The steps, each recorded in the checklist as it goes.

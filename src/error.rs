@@ -224,7 +224,6 @@ pub fn report(err: &anyhow::Error) -> Exit {
             ));
         }
     }
-    use io::Write;
-    let _ = io::stderr().lock().write_all(msg.as_bytes());
+    crate::output::stderr_line(msg.trim_end_matches('\n'));
     code
 }

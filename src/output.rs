@@ -4,6 +4,7 @@ use anstyle::{AnsiColor, Style};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 
 /// `-o/--output`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -204,11 +205,39 @@ pub fn prefix(kind: &str) -> String {
     }
 }
 
-/// Writes one line to stderr. Unlike `eprintln!`, a closed stderr is not a panic.
+/// The secret and the tokens of this run, removed from everything shown to the user.
+static SECRETS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Remembers a secret or token, so no message, trace or report can show it.
+pub fn register_secret(secret: &str) {
+    if secret.len() < 4 {
+        return;
+    }
+    let mut all = SECRETS.lock().unwrap_or_else(|e| e.into_inner());
+    if !all.iter().any(|s| s == secret) {
+        all.push(secret.to_owned());
+    }
+}
+
+/// The one redaction choke point: every line on stderr and every report on stdout passes
+/// through it. Whole secrets are replaced by `***`.
+pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
+    let all = SECRETS.lock().unwrap_or_else(|e| e.into_inner());
+    if !all.iter().any(|s| text.contains(s.as_str())) {
+        return text.into();
+    }
+    let mut out = text.to_owned();
+    for s in all.iter() {
+        out = out.replace(s.as_str(), "***");
+    }
+    out.into()
+}
+
+/// Writes one line to stderr, redacted. Unlike `eprintln!`, a closed stderr is not a panic.
 pub fn stderr_line(line: &str) {
     use std::io::Write;
     let mut err = std::io::stderr().lock();
-    let _ = err.write_all(line.as_bytes());
+    let _ = err.write_all(redact(line).as_bytes());
     let _ = err.write_all(b"\n");
 }
 
@@ -265,7 +294,7 @@ impl Ui {
             },
         }
         let mut out = std::io::stdout().lock();
-        out.write_all(text.as_bytes())?;
+        out.write_all(redact(&text).as_bytes())?;
         out.flush()?;
         Ok(())
     }

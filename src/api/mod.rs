@@ -127,6 +127,10 @@ impl Client {
             token_source: token.as_ref().map(|_| TokenSource::Environment),
             ..Stats::default()
         };
+        match &creds.auth {
+            Auth::Key { secret, .. } => crate::output::register_secret(secret.expose()),
+            Auth::Token(t) => crate::output::register_secret(t.expose()),
+        }
         Ok(Client {
             creds,
             opts,
@@ -266,20 +270,9 @@ impl Client {
         }
     }
 
-    /// Removes the secret and the token from any text that came from outside.
+    /// Removes the secret and the tokens from any text (see [`crate::output::redact`]).
     pub fn redact(&self, text: &str) -> String {
-        let mut out = text.to_owned();
-        let mut secrets: Vec<String> = Vec::new();
-        if let Auth::Key { secret, .. } = &self.creds.auth {
-            secrets.push(secret.expose().to_owned());
-        }
-        if let Some(t) = self.token.borrow().as_ref() {
-            secrets.push(t.value.expose().to_owned());
-        }
-        for s in secrets.iter().filter(|s| s.len() >= 4) {
-            out = out.replace(s.as_str(), "***");
-        }
-        out
+        crate::output::redact(text).into_owned()
     }
 
     /// Makes sure a usable token is at hand (for `auth test`, which times this step).
@@ -307,6 +300,7 @@ impl Client {
             let mut s = self.stats.borrow_mut();
             s.token_source = Some(TokenSource::Cache);
             s.token_expires_at = Some(t.expires_at);
+            crate::output::register_secret(t.value.expose());
             *self.token.borrow_mut() = Some(t.clone());
             return Ok(t.value);
         }
@@ -354,6 +348,7 @@ impl Client {
             .as_deref()
             .and_then(crate::time::parse_api_time)
             .unwrap_or_else(|| Utc::now() + chrono::Duration::seconds(3600));
+        crate::output::register_secret(&token);
         let t = Token {
             value: Secret::new(token),
             expires_at,
@@ -508,7 +503,7 @@ impl Client {
                                         what: format!(
                                             "malformed response from {host} on {}: {} ({} bytes{})",
                                             call.url.path(),
-                                            decode_problem(&e, uaks.is_none()),
+                                            decode_problem(&e),
                                             bytes.len(),
                                             content_type(&headers)
                                         ),
@@ -534,7 +529,7 @@ impl Client {
                     } else {
                         let message = body
                             .ok()
-                            .map(|b| self.redact(&server_message(b)))
+                            .map(|b| shorten(&self.redact(&server_message(b))))
                             .unwrap_or_default();
                         drop(buf);
                         match self.status_failure(status, &headers, &path, message, uaks.is_some())
@@ -795,18 +790,19 @@ fn content_type(headers: &HeaderMap) -> String {
         .unwrap_or_default()
 }
 
-/// What is wrong with a body. serde's detail can quote values, so the token answer gets none.
-fn decode_problem(e: &serde_json::Error, detail: bool) -> String {
+/// What is wrong with a body: where, and what kind, never the values (they can be secrets).
+fn decode_problem(e: &serde_json::Error) -> String {
     match e.classify() {
         serde_json::error::Category::Eof => "the JSON ends early".into(),
-        serde_json::error::Category::Syntax => "not JSON".into(),
-        _ if detail => format!("unexpected JSON shape ({})", strip_at(&e.to_string())),
-        _ => "unexpected JSON shape".into(),
+        serde_json::error::Category::Syntax => {
+            format!("not JSON (line {}, column {})", e.line(), e.column())
+        }
+        _ => format!(
+            "unexpected JSON shape (a value of the wrong kind at line {}, column {})",
+            e.line(),
+            e.column()
+        ),
     }
-}
-
-fn strip_at(s: &str) -> String {
-    s.split(" at line ").next().unwrap_or(s).to_owned()
 }
 
 fn root_cause(e: &dyn std::error::Error) -> String {
@@ -834,7 +830,20 @@ fn server_message(body: &[u8]) -> String {
     if text.starts_with('<') {
         return "(an HTML page, not a Lacework answer)".into();
     }
-    text.chars().take(200).collect()
+    text.to_owned()
+}
+
+/// The longest server message shown in an error, in characters.
+const MAX_MESSAGE: usize = 300;
+
+/// A server message cut to [`MAX_MESSAGE`], after redaction so no part of a secret survives.
+fn shorten(message: &str) -> String {
+    if message.chars().count() <= MAX_MESSAGE {
+        return message.to_owned();
+    }
+    let mut cut: String = message.chars().take(MAX_MESSAGE).collect();
+    cut.push_str("… (cut)");
+    cut
 }
 
 fn or_status(message: String, status: StatusCode) -> String {

@@ -275,3 +275,43 @@ fn configure_writes_a_private_profile_that_works() {
         .run(2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("--api-key"));
 }
+
+/// Every run of 8 characters of `secret`, none of which may show.
+fn pieces(secret: &str) -> Vec<&str> {
+    (0..=secret.len() - 8).map(|i| &secret[i..i + 8]).collect()
+}
+
+#[test]
+fn a_server_that_echoes_the_secret_or_token_never_gets_it_shown() {
+    let w = World::new();
+    // A long plain-text error quoting the secret past the point where messages are cut.
+    let body = format!("{} {} {}", "x".repeat(290), server::SECRET, "y".repeat(100));
+    let body: &'static str = Box::leak(body.into_boxed_str());
+    w.server.state().queue.extend([Fault::Answer(500, body); 6]);
+    let out = w.cmd().args(["alerts", "list", "-vv"]).run(7);
+    // A well-formed answer of the wrong shape, carrying the secret as a value.
+    let shape: &'static str = Box::leak(
+        format!(
+            r#"{{"data": 7, "paging": {{"rows": "{}"}}}}"#,
+            server::SECRET
+        )
+        .into_boxed_str(),
+    );
+    w.server
+        .state()
+        .queue
+        .extend([Fault::Answer(200, shape); 6]);
+    let out2 = w.cmd().args(["alerts", "list", "-vv", "-o", "json"]).run(7);
+    let err2 = String::from_utf8_lossy(&out2.stderr);
+    assert!(
+        err2.contains("unexpected JSON shape (a value of the wrong kind at line 1"),
+        "{err2}"
+    );
+    for text in [&out.stdout, &out.stderr, &out2.stdout, &out2.stderr] {
+        let s = String::from_utf8_lossy(text);
+        for p in pieces(server::SECRET) {
+            assert!(!s.contains(p), "{p:?} of the secret shows in:\n{s}");
+        }
+    }
+    assert!(String::from_utf8_lossy(&out.stderr).contains("… (cut)"));
+}

@@ -10,6 +10,7 @@ use crate::output::{Format, Ui};
 use crate::table::{Kind, Table};
 use serde_json::Value;
 use std::io::{self, Write};
+use std::sync::Mutex;
 
 /// A table holds at most this many rows for sorting; past it, it is printed as it stands and
 /// a new one starts, with a warning. Larger results want `-o ndjson`.
@@ -43,6 +44,30 @@ const EVENT_COLUMNS: [&str; 12] = [
     "subaccount",
 ];
 
+/// What stdout still owes to stay a valid document if the process must end now (a JSON array's
+/// close); written by [`write_closing`] when a signal's grace runs out.
+static CLOSING: Mutex<&'static [u8]> = Mutex::new(b"");
+
+fn owe(bytes: &'static [u8]) {
+    *CLOSING.lock().unwrap_or_else(|e| e.into_inner()) = bytes;
+}
+
+/// Writes what stdout owes straight to file descriptor 1, past any lock the main thread holds.
+pub fn write_closing() {
+    let bytes = *CLOSING.lock().unwrap_or_else(|e| e.into_inner());
+    if bytes.is_empty() {
+        return;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::FromRawFd;
+        // SAFETY: fd 1 is open for the life of the process; the File is forgotten, not closed.
+        let mut out = unsafe { std::fs::File::from_raw_fd(1) };
+        let _ = out.write_all(bytes);
+        std::mem::forget(out);
+    }
+}
+
 pub struct StreamPrinter<W: Write> {
     format: Format,
     normalized: bool,
@@ -61,6 +86,9 @@ pub struct StreamPrinter<W: Write> {
 
 impl<W: Write> StreamPrinter<W> {
     pub fn new(format: Format, normalized: bool, out: W, ui: &Ui, reverse: bool) -> Self {
+        if format == Format::Json {
+            owe(b"[]\n");
+        }
         StreamPrinter {
             format,
             normalized,
@@ -92,6 +120,9 @@ impl<W: Write> StreamPrinter<W> {
                 self.out
                     .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
                 self.out.write_all(json)?;
+                if self.written == 0 {
+                    owe(b"\n]\n");
+                }
             }
             Format::Csv => {
                 let v = parse(json)?;
@@ -160,6 +191,7 @@ impl<W: Write> StreamPrinter<W> {
             Format::Json => {
                 self.out
                     .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+                owe(b"");
             }
             Format::Csv => self.header()?,
             Format::Table => self.table()?,

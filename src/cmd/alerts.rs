@@ -79,7 +79,7 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
     let client = ctx.client()?;
     let filters = filters(&args.filters);
     let format = ctx.ui.format();
-    let stop = crate::cmd::stop_on_signals()?;
+    let stop = crate::cmd::stop_on_signals(130)?;
     let mut sink = ListSink {
         printer: StreamPrinter::new(
             format,

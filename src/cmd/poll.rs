@@ -24,7 +24,6 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// A poll's pieces are at most a day: each piece is committed, so a backfill holds the IDs of
@@ -51,12 +50,8 @@ fn crash_point(point: &str) {
 pub fn run(ctx: &Ctx, args: PollArgs) -> Result<()> {
     let client = ctx.client()?;
     let filters = crate::cmd::alerts::filters(&args.filters);
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        // A second signal while the first is being honoured ends the process at once.
-        signal_hook::flag::register_conditional_shutdown(sig, 130, Arc::clone(&stop))?;
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
+    // A signal finishes the page and commits; an --every loop then exits 0 as documented.
+    let stop = crate::cmd::stop_on_signals(if args.every.is_some() { 0 } else { 130 })?;
     let _lock = match &args.state {
         Some(state) => {
             let lock = lock(state, args.wait)?;

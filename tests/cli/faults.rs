@@ -315,3 +315,89 @@ fn a_server_that_echoes_the_secret_or_token_never_gets_it_shown() {
     }
     assert!(String::from_utf8_lossy(&out.stderr).contains("… (cut)"));
 }
+
+/// Starts lwctl with `args`, sends SIGTERM after `after`, and returns its output and how long
+/// it took to end after the signal.
+fn terminated(
+    w: &World,
+    args: &[&str],
+    after: std::time::Duration,
+) -> (std::process::Output, std::time::Duration) {
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_lwctl"))
+        .env_clear()
+        .env("HOME", w.home.path())
+        .env("XDG_CACHE_HOME", w.home.path().join("cache"))
+        .env("LW_API_SERVER_URL", &w.server.url)
+        .env("LW_ACCOUNT", "testcorp")
+        .env("LW_API_KEY", server::KEY_ID)
+        .env("LW_API_SECRET", server::SECRET)
+        .current_dir(w.home.path())
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(after);
+    let signalled = std::time::Instant::now();
+    std::process::Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out, signalled.elapsed())
+}
+
+#[test]
+fn sigterm_during_a_slow_retrying_request_ends_within_two_seconds() {
+    let w = World::new();
+    let now = Utc::now();
+    w.server.state().alerts = server::generate(1, 10, now - Duration::hours(1), now);
+    // Every answer is slow, then a 503, so the run would retry for minutes.
+    w.server
+        .state()
+        .queue
+        .extend([Fault::Slow(20_000), Fault::Status(503), Fault::Status(503)]);
+    let short = std::time::Duration::from_millis(600);
+    let (out, took) = terminated(&w, &["alerts", "list", "-o", "json"], short);
+    assert!(took < std::time::Duration::from_secs(2), "took {took:?}");
+    assert_eq!(out.status.code(), Some(130));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "[]\n");
+
+    // A poll in an --every loop, in a back-off wait: exits 0 as documented.
+    w.server.state().queue.extend([Fault::Status(503); 10]);
+    let (out, took) = terminated(
+        &w,
+        &[
+            "--max-wait",
+            "30s",
+            "alerts",
+            "poll",
+            "--every",
+            "5m",
+            "--state",
+            "s",
+            "--out",
+            "o",
+        ],
+        short,
+    );
+    assert!(took < std::time::Duration::from_secs(2), "took {took:?}");
+    assert_eq!(out.status.code(), Some(0));
+
+    // A poll queued behind another with --wait honours the first SIGTERM too.
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(w.path("s.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let (out, took) = terminated(
+        &w,
+        &["alerts", "poll", "--state", "s", "--out", "o", "--wait"],
+        short,
+    );
+    assert!(took < std::time::Duration::from_secs(2), "took {took:?}");
+    assert_eq!(out.status.code(), Some(130));
+}

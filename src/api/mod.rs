@@ -107,7 +107,20 @@ impl Client {
             .timeout(opts.timeout)
             .redirect(reqwest::redirect::Policy::none())
             .build()?;
-        let cache = match (&creds.auth, opts.use_cache, token::cache_dir()) {
+        // A cache directory others can write is not used: warn once, and go without.
+        let dir = token::cache_dir().filter(|dir| {
+            let problem = [dir.clone(), dir.join("tokens")]
+                .iter()
+                .find_map(|d| token::unsafe_dir(d));
+            if let Some(p) = &problem {
+                crate::output::stderr_line(&format!(
+                    "{} not using the token cache: {p}",
+                    crate::output::prefix("warning")
+                ));
+            }
+            problem.is_none()
+        });
+        let cache = match (&creds.auth, opts.use_cache, dir) {
             (Auth::Key { key_id, .. }, true, Some(dir)) => Some(TokenCache::new(
                 &dir,
                 &host_port(&creds.base_url),
@@ -335,14 +348,16 @@ impl Client {
                 answer = first;
             }
         }
-        let token =
-            answer
-                .token
-                .filter(|t| !t.is_empty())
-                .ok_or_else(|| ApiError::Unavailable {
-                    what: format!("the token answer from {} has no token", self.host()),
-                    hint: None,
-                })?;
+        let token = answer
+            .token
+            .filter(|t| token::valid_token(t))
+            .ok_or_else(|| ApiError::Unavailable {
+                what: format!(
+                    "the token answer from {} has no usable token (empty, too long, or with spaces or line breaks)",
+                    self.host()
+                ),
+                hint: None,
+            })?;
         let expires_at = answer
             .expires_at
             .as_deref()

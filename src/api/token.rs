@@ -81,10 +81,14 @@ impl TokenCache {
         &self.path
     }
 
-    /// The cached token if there is one for exactly this identity and it is still fresh.
+    /// The cached token if there is one for exactly this identity and it is still fresh. The
+    /// file is opened without following a symlink or waiting on a FIFO, and read bounded.
     pub fn load(&self, now: DateTime<Utc>) -> Option<Token> {
-        let text = fs::read(&self.path).ok()?;
+        let text = read_private(&self.path, 64 << 10).ok()?;
         let s: Stored = serde_json::from_slice(&text).ok()?;
+        if !valid_token(&s.token) {
+            return None;
+        }
         let same = s.host == self.host
             && s.key_id == self.key_id
             && s.subaccount.as_deref().map(str::to_ascii_lowercase)
@@ -120,6 +124,64 @@ impl TokenCache {
     pub fn drop_token(&self) {
         let _ = fs::remove_file(&self.path);
     }
+}
+
+/// Whether a bearer token can be sent as is: 1 to 8,192 visible ASCII characters, no spaces,
+/// no line breaks (a token holding CR/LF would break, or inject, headers).
+pub fn valid_token(t: &str) -> bool {
+    !t.is_empty() && t.len() <= 8192 && t.bytes().all(|b| (0x21..=0x7e).contains(&b))
+}
+
+/// Reads a small regular file without following a symlink at its name and without blocking
+/// on a FIFO; at most `limit` bytes.
+pub fn read_private(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other(format!(
+            "{} is not a regular file",
+            path.display()
+        )));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Why a directory lwctl keeps private files in cannot be trusted: others can write in it (so
+/// they could swap a file for a FIFO or a link), or it is a symlink. `None` when it is fine or
+/// does not exist yet.
+pub fn unsafe_dir(dir: &Path) -> Option<String> {
+    let meta = fs::symlink_metadata(dir).ok()?;
+    if meta.file_type().is_symlink() {
+        return Some(format!("{} is a symlink", dir.display()));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let mode = meta.permissions().mode();
+        if mode & 0o022 != 0 {
+            return Some(format!(
+                "{} can be written by other users (mode {:o}); fix it with: chmod 700 {}",
+                dir.display(),
+                mode & 0o777,
+                dir.display()
+            ));
+        }
+        // SAFETY: getuid has no preconditions and cannot fail.
+        let me = unsafe { libc::getuid() };
+        if meta.uid() != me {
+            return Some(format!("{} belongs to another user", dir.display()));
+        }
+    }
+    None
 }
 
 /// Creates a directory (and parents) with mode 0700.

@@ -103,13 +103,32 @@ fn lock(state: &Path, wait: bool) -> Result<File> {
         fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the state directory {}", dir.display()))?;
     }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if let Some(problem) = shared_dir(dir) {
+        return Err(UsageError::new(format!(
+            "the state directory {problem}, so another user could replace the state or its lock"
+        ))
+        .hint("keep the state in a directory only you can write (chmod go-w, or another --state path)")
+        .into());
+    }
     let mut options = OpenOptions::new();
     options.create(true).truncate(false).write(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let file = options
-        .open(&path)
-        .with_context(|| format!("cannot open the lock file {}", path.display()))?;
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(&path).map_err(|e| {
+        UsageError::new(format!("cannot open the lock file {}: {e}", path.display()))
+    })?;
+    if !file.metadata()?.is_file() {
+        return Err(UsageError::new(format!("{} is not a regular file", path.display())).into());
+    }
     match file.try_lock() {
         Ok(()) => Ok(file),
         Err(fs::TryLockError::WouldBlock) if wait => {
@@ -121,6 +140,25 @@ fn lock(state: &Path, wait: bool) -> Result<File> {
             Err(e).with_context(|| format!("cannot lock {}", path.display()))
         }
     }
+}
+
+/// Why others could write in `dir`: group- or world-writable without the sticky bit (a sticky
+/// directory such as /tmp lets no one replace another's files).
+fn shared_dir(dir: &Path) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(dir).ok()?.permissions().mode();
+        if mode & 0o022 != 0 && mode & 0o1000 == 0 {
+            return Some(format!(
+                "{} can be written by other users (mode {:o})",
+                dir.display(),
+                mode & 0o7777
+            ));
+        }
+    }
+    let _ = dir;
+    None
 }
 
 /// Removes state temp files a killed run left behind. Safe only under the lock: no other run is
@@ -344,11 +382,16 @@ impl Poller<'_> {
 }
 
 fn load_state(path: &Path) -> Result<Option<PollState>> {
-    let bytes = match fs::read(path) {
+    let bytes = match crate::api::token::read_private(path, 256 << 20) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
-            return Err(e).with_context(|| format!("cannot read state file {}", path.display()))
+            return Err(UsageError::new(format!(
+                "cannot read state file {}: {e}",
+                path.display()
+            ))
+            .hint("it must be a regular file you can read (not a link or a FIFO); move it away to start afresh")
+            .into())
         }
     };
     let state: PollState = serde_json::from_slice(&bytes).map_err(|e| {

@@ -15,13 +15,21 @@ fn auth_test_reports_and_caches_the_token() {
     assert_eq!(report["key_id"], "TESTCO************");
     assert!(report["rate_limit_remaining"].as_u64().is_some());
 
+    // auth test is the credential test: it exchanges the key every time...
     let out2 = w.cmd().args(["auth", "test", "-o", "json"]).run(0);
     let report: Value = serde_json::from_slice(&out2.stdout).unwrap();
-    assert_eq!(report["token_source"], "cache");
+    assert_eq!(report["token_source"], "exchange");
+    assert_eq!(w.server.state().token_exchanges, 2);
+    // ...so a wrong secret fails even while a good token is cached; other commands use it.
+    w.cmd()
+        .env("LW_API_SECRET", "_wrong_secret_value_123")
+        .args(["auth", "test"])
+        .run(3);
+    w.cmd().args(["alerts", "list"]).run(0);
     assert_eq!(
         w.server.state().token_exchanges,
-        1,
-        "the second run reuses the cached token"
+        2,
+        "alerts list reuses the cached token"
     );
 
     let tokens = w.cache_dir().join("tokens");

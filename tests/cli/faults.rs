@@ -401,3 +401,85 @@ fn sigterm_during_a_slow_retrying_request_ends_within_two_seconds() {
     assert!(took < std::time::Duration::from_secs(2), "took {took:?}");
     assert_eq!(out.status.code(), Some(130));
 }
+
+#[test]
+fn a_broken_token_is_never_used_or_cached() {
+    for bad in ["", "tok_with\r\nX-Injected: 1", "tok with spaces"] {
+        let w = World::new();
+        w.server.state().token_override = Some(bad.to_owned());
+        let out = w.cmd().args(["alerts", "list"]).run(7);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("has no usable token"), "{bad:?}: {err}");
+        assert!(
+            !w.cache_dir().join("tokens").exists()
+                || std::fs::read_dir(w.cache_dir().join("tokens"))
+                    .unwrap()
+                    .next()
+                    .is_none()
+        );
+        // Nothing but token exchanges was sent.
+        assert_eq!(w.server.state().requests_to("/api/v2/Alerts"), 0);
+    }
+}
+
+#[test]
+fn a_cache_or_state_directory_others_can_write_is_not_trusted() {
+    use std::os::unix::fs::PermissionsExt;
+    let w = World::new();
+    let cache = w.cache_dir();
+    std::fs::create_dir_all(cache.join("tokens")).unwrap();
+    std::fs::set_permissions(&cache, std::fs::Permissions::from_mode(0o777)).unwrap();
+    // Another user's FIFO where the token should be: never opened, never waited on.
+    let fifo = cache.join("tokens").join("planted");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let out = w.cmd().args(["alerts", "list"]).run(0);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("not using the token cache:") && err.contains("chmod 700"),
+        "{err}"
+    );
+    w.cmd().args(["alerts", "list"]).run(0);
+    assert_eq!(w.server.state().token_exchanges, 2, "no cache used");
+
+    // A token file swapped for a FIFO in a private cache: skipped at once, not waited on.
+    let w = World::new();
+    w.cmd().args(["alerts", "list"]).run(0);
+    let tokens = w.cache_dir().join("tokens");
+    let file = std::fs::read_dir(&tokens)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::remove_file(&file).unwrap();
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&file)
+        .status()
+        .unwrap()
+        .success());
+    let started = std::time::Instant::now();
+    w.cmd()
+        .args(["alerts", "list"])
+        .timeout(std::time::Duration::from_secs(20))
+        .run(0);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+
+    // A state directory others can write (and not sticky) is refused, naming the fix.
+    let shared = w.path("shared");
+    std::fs::create_dir(&shared).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = w
+        .cmd()
+        .args(["alerts", "poll", "--state"])
+        .arg(shared.join("s"))
+        .run(2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("can be written by other users (mode 777)") && err.contains("chmod go-w"),
+        "{err}"
+    );
+}

@@ -115,6 +115,8 @@ pub struct State {
     pub paging: PagingShape,
     /// Spell the token's `expiresAt` without milliseconds, as the vendor's Go SDK mock does.
     pub token_without_millis: bool,
+    /// Hand out this token instead of a good one (a broken or hostile server).
+    pub token_override: Option<String>,
     /// Close reasons this tenant refuses (as some refuse 5).
     pub refused_reasons: Vec<u64>,
     /// A simulated clock for what is published and how far `endTime` may reach; the real one
@@ -330,6 +332,7 @@ impl Server {
             token_without_millis: false,
             clock: None,
             refused_reasons: Vec::new(),
+            token_override: None,
             remaining: 480,
             searches: Vec::new(),
             base: url.clone(),
@@ -672,6 +675,7 @@ fn token(st: &mut State, req: &Logged) -> Reply {
     st.next_token += 1;
     let expires = Utc::now() + Duration::seconds(body["expiryTime"].as_i64().unwrap_or(3600));
     st.tokens.insert(token.clone(), (key.to_owned(), expires));
+    let token = st.token_override.clone().unwrap_or(token);
     let format = if st.token_without_millis {
         "%Y-%m-%dT%H:%M:%SZ"
     } else {

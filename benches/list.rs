@@ -4,7 +4,8 @@
 //!
 //! Memory must not grow with the result: only the IDs near a piece's boundary (list) or within
 //! the look-back (poll) are kept. Prints figures; asserts nothing (shared, noisy machines). Set
-//! `LWCTL_BENCH_ALERTS` to a comma-separated list of sizes (default `10000,100000`).
+//! `LWCTL_BENCH_ALERTS` to a comma-separated list of sizes (default `10000,100000`), or
+//! `LWCTL_BENCH_HOSTILE=1` for peak memory against a gzip bomb and a 5,000,000-row page.
 
 #[allow(dead_code)]
 #[path = "../tests/cli/server.rs"]
@@ -14,8 +15,15 @@ use chrono::{Duration, Utc};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-/// Runs lwctl under `/usr/bin/time -f %M`; returns (seconds, peak RSS in MB).
+/// Runs lwctl under `/usr/bin/time -f %M`; returns (seconds, peak RSS in MB); it must succeed.
 fn measure(url: &str, home: &std::path::Path, args: &[&str]) -> (f64, Option<f64>) {
+    let (secs, rss, code) = measure_code(url, home, args);
+    assert_eq!(code, 0);
+    (secs, rss)
+}
+
+/// Like [`measure`], with the exit code.
+fn measure_code(url: &str, home: &std::path::Path, args: &[&str]) -> (f64, Option<f64>, i32) {
     let time = std::path::Path::new("/usr/bin/time").exists();
     let bin = env!("CARGO_BIN_EXE_lwctl");
     let mut cmd = if time {
@@ -43,15 +51,67 @@ fn measure(url: &str, home: &std::path::Path, args: &[&str]) -> (f64, Option<f64
         .unwrap();
     let secs = t.elapsed().as_secs_f64();
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{err}");
+    // /usr/bin/time reports a failed command's status on a line of its own; the figure is last.
     let rss = time
         .then(|| err.lines().last()?.trim().parse::<f64>().ok())
         .flatten()
         .map(|kb| kb / 1024.0);
-    (secs, rss)
+    let code = err
+        .lines()
+        .find_map(|l| l.strip_prefix("Command exited with non-zero status "))
+        .and_then(|c| c.trim().parse().ok())
+        .unwrap_or_else(|| out.status.code().unwrap_or(-1));
+    (secs, rss, code)
+}
+
+/// `mib` MiB of spaces inside a page, gzipped.
+fn gzip_bomb(mib: usize) -> &'static [u8] {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(b"{\"data\": [").unwrap();
+    let spaces = vec![b' '; 1 << 20];
+    for _ in 0..mib {
+        enc.write_all(&spaces).unwrap();
+    }
+    enc.write_all(b"]}").unwrap();
+    Box::leak(enc.finish().unwrap().into_boxed_slice())
+}
+
+/// Peak memory against hostile answers, which must end in exit 7 under 100 MB.
+fn hostile() {
+    let home = tempfile::tempdir().unwrap();
+    let bomb = gzip_bomb(1024);
+    let rows = format!("{{\"data\":[{}{{}}]}}", "{},".repeat(4_999_999));
+    let rows: &'static str = Box::leak(rows.into_boxed_str());
+    for (label, fault, wire) in [
+        (
+            "gzip bomb (1 GiB inflated)",
+            server::Fault::Gzip(bomb),
+            bomb.len(),
+        ),
+        (
+            "page of 5,000,000 rows",
+            server::Fault::Answer(200, rows),
+            rows.len(),
+        ),
+    ] {
+        let srv = server::Server::start();
+        srv.state().queue.push_back(fault);
+        let (secs, rss, code) =
+            measure_code(&srv.url, home.path(), &["alerts", "list", "-o", "ndjson"]);
+        println!(
+            "hostile: {label:<28} {:>6.1} MB on the wire: exit {code}, {secs:.2} s, peak RSS {}",
+            wire as f64 / 1e6,
+            rss.map_or("-".into(), |r| format!("{r:.1} MB"))
+        );
+    }
 }
 
 fn main() {
+    if std::env::var_os("LWCTL_BENCH_HOSTILE").is_some() {
+        hostile();
+        return;
+    }
     let sizes: Vec<u64> = std::env::var("LWCTL_BENCH_ALERTS")
         .unwrap_or_else(|_| "10000,100000".into())
         .split(',')

@@ -71,9 +71,40 @@ pub struct Global {
     /// Longest single wait between retries (429 resets are capped to it)
     #[arg(long, global = true, value_name = "DURATION", default_value = "60s", value_parser = duration)]
     pub max_wait: Duration,
+    /// Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the
+    /// run stops with exit 7, nothing of that answer taken
+    #[arg(long, global = true, value_name = "SIZE", default_value = "64MiB", value_parser = size)]
+    pub max_response: u64,
     /// Read a secret from a file other users can read (refused by default, like ssh keys)
     #[arg(long, global = true)]
     pub allow_insecure_config: bool,
+}
+
+/// A size: bytes, or a number with KB, MB, GB (powers of 1000) or KiB, MiB, GiB (of 1024).
+fn size(s: &str) -> Result<u64, String> {
+    let v = s.trim();
+    let split = v.find(|c: char| !c.is_ascii_digit()).unwrap_or(v.len());
+    let (num, unit) = v.split_at(split);
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("invalid size '{s}' (use bytes, or 500KB, 64MiB, 1GiB)"))?;
+    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "kb" | "k" => 1_000,
+        "mb" | "m" => 1_000_000,
+        "gb" | "g" => 1_000_000_000,
+        "kib" => 1 << 10,
+        "mib" => 1 << 20,
+        "gib" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "invalid size '{s}' (use bytes, or 500KB, 64MiB, 1GiB)"
+            ))
+        }
+    };
+    n.checked_mul(mult)
+        .filter(|b| *b >= 1024)
+        .ok_or_else(|| format!("size '{s}' is out of range (at least 1KiB)"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -320,6 +351,10 @@ pub struct ListArgs {
     /// Tables oldest first (they are newest first)
     #[arg(long)]
     pub reverse: bool,
+    /// Skip alerts that cannot be used (not an object, no id, not normalizable), count them and
+    /// say where, instead of stopping
+    #[arg(long)]
+    pub skip_invalid: bool,
     #[command(flatten)]
     pub normalize: NormalizeOpts,
 }
@@ -352,6 +387,9 @@ pub struct PollArgs {
     /// Wait for another poll holding the state lock instead of exiting 9
     #[arg(long)]
     pub wait: bool,
+    /// Skip alerts that cannot be used, count them and say where; the cursor moves on
+    #[arg(long)]
+    pub skip_invalid: bool,
     /// The summary line on stderr: text, or one JSON object for log shippers [default: text;
     /// json with --out and -o json]
     #[arg(long, value_name = "FORMAT")]

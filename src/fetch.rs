@@ -3,14 +3,15 @@
 //! on as they arrive, so memory holds one page however large the result.
 
 use crate::api::Client;
+use crate::error::ApiError;
 use crate::filter::Filters;
 use crate::normalize::{self, Alert};
-use crate::window::{Seen, Window, MAX_PIECE, MAX_ROWS};
+use crate::window::{Seen, Window, MAX_PAGE_ROWS, MAX_PIECE, MAX_ROWS};
 use anyhow::Result;
 use chrono::{DateTime, Duration, Utc};
 use indicatif::ProgressBar;
 use serde_json::value::RawValue;
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 
 /// Whether to go on after an alert or page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +51,16 @@ pub struct WalkStats {
     /// Pieces that reached the row cap but were too short to split again: the API may have
     /// left rows out of them.
     pub capped: Vec<Window>,
+    /// Alerts skipped with `--skip-invalid`, and where the first few were.
+    pub skipped: u64,
+    pub skipped_first: Vec<String>,
 }
+
+/// An alert a sink cannot use (it does not normalize): skipped with `--skip-invalid`, else the
+/// end of the walk, saying which alert, where and why.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct InvalidAlert(pub String);
 
 pub struct Walk<'a> {
     pub client: &'a Client,
@@ -61,10 +71,28 @@ pub struct Walk<'a> {
     pub keep: Duration,
     /// The longest piece asked for in one query (at most the API's 7 days).
     pub max_piece: Duration,
+    /// Skip alerts that cannot be used, counted in the stats, instead of stopping.
+    pub skip_invalid: bool,
     pub progress: &'a ProgressBar,
 }
 
 impl Walk<'_> {
+    /// An alert that cannot be used: counted and skipped, or the walk's end.
+    fn invalid(&self, stats: &mut WalkStats, place: String, why: &str) -> Result<()> {
+        if !self.skip_invalid {
+            return Err(ApiError::Unavailable {
+                what: format!("lacework returned an alert that cannot be used ({place}): {why}"),
+                hint: Some("--skip-invalid skips such alerts, counts them and goes on".into()),
+            }
+            .into());
+        }
+        stats.skipped += 1;
+        if stats.skipped_first.len() < 5 {
+            stats.skipped_first.push(format!("{place}: {why}"));
+        }
+        Ok(())
+    }
+
     pub fn run(&mut self, window: Window, sink: &mut dyn Sink) -> Result<WalkStats> {
         let mut stats = WalkStats::default();
         let mut pieces: VecDeque<Window> = window.split(self.max_piece.min(MAX_PIECE)).into();
@@ -92,29 +120,54 @@ impl Walk<'_> {
             self.progress
                 .inc_length(page.total_rows().unwrap_or(page.rows() as u64));
             let remember_from = sink.remember_from(piece, self.keep).timestamp_millis();
-            let mut pages_here = 0;
+            let mut pages_here: u32 = 0;
+            // A server that links a page back to itself, or in any cycle, would keep a poll (and
+            // its lock) busy forever: every link is followed once, and no more pages than
+            // `totalRows` allows (with slack) are read.
+            let mut links: HashSet<String> = HashSet::new();
+            let most_pages = page
+                .total_rows()
+                .map(|t| t.div_ceil(page.rows().max(1) as u64) + 2);
             loop {
                 stats.pages += 1;
                 pages_here += 1;
+                if page.rows() > MAX_PAGE_ROWS {
+                    return Err(ApiError::Unavailable {
+                        what: format!(
+                            "lacework sent a page of {} rows, over the API's {MAX_PAGE_ROWS}; nothing of it was taken",
+                            page.rows()
+                        ),
+                        hint: Some("a proxy or a server other than Lacework may be answering".into()),
+                    }
+                    .into());
+                }
                 self.progress
                     .set_message(format!("{label}, page {pages_here}"));
-                for raw in page.alerts() {
+                for (row, raw) in page.alerts().into_iter().enumerate() {
                     self.progress.inc(1);
+                    let place = |id: Option<&str>| {
+                        format!(
+                            "{}row {} of page {pages_here} of {}..{}",
+                            id.map(|i| format!("alert {i}, ")).unwrap_or_default(),
+                            row + 1,
+                            crate::time::rfc3339(piece.start),
+                            crate::time::rfc3339(piece.end)
+                        )
+                    };
                     let alert = match normalize::parse_record(raw.get().as_bytes()) {
                         Ok(normalize::Record::Alert(a)) => a,
-                        _ => anyhow::bail!(crate::error::ApiError::Unavailable {
-                            what: "lacework returned an alert that is not a JSON object".into(),
-                            hint: None,
-                        }),
-                    };
-                    let id = normalize::alert_id(&alert).map_err(|m| {
-                        crate::error::ApiError::Unavailable {
-                            what: format!(
-                                "lacework returned an alert that cannot be identified: {m}"
-                            ),
-                            hint: None,
+                        _ => {
+                            self.invalid(&mut stats, place(None), "not a JSON object")?;
+                            continue;
                         }
-                    })?;
+                    };
+                    let id = match normalize::alert_id(&alert) {
+                        Ok(id) => id,
+                        Err(why) => {
+                            self.invalid(&mut stats, place(None), why)?;
+                            continue;
+                        }
+                    };
                     if !self.filters.matches(&alert) {
                         continue;
                     }
@@ -124,7 +177,16 @@ impl Walk<'_> {
                     }
                     let until = normalize::latest_millis(&alert)
                         .unwrap_or_else(|| piece.end.timestamp_millis());
-                    let flow = sink.alert(&id, &alert, raw)?;
+                    let flow = match sink.alert(&id, &alert, raw) {
+                        Ok(flow) => flow,
+                        Err(e) => match e.downcast::<InvalidAlert>() {
+                            Ok(InvalidAlert(why)) => {
+                                self.invalid(&mut stats, place(Some(&id)), &why)?;
+                                continue;
+                            }
+                            Err(e) => return Err(e),
+                        },
+                    };
                     if until >= remember_from {
                         self.seen.insert(&id, until);
                     }
@@ -144,6 +206,17 @@ impl Walk<'_> {
                 let Some(next) = next else {
                     break;
                 };
+                if most_pages.is_some_and(|m| u64::from(pages_here) >= m)
+                    || !links.insert(next.clone())
+                {
+                    return Err(ApiError::Unavailable {
+                        what: format!(
+                            "lacework's nextPage links loop (page {pages_here} links to one already read, or more pages than totalRows allows); nothing of this piece was committed"
+                        ),
+                        hint: Some("try again later; if it persists, report it to Lacework support".into()),
+                    }
+                    .into());
+                }
                 page = self.client.alerts_next_page(&next)?;
             }
             self.seen.prune(piece.end - self.keep);

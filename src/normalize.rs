@@ -281,6 +281,10 @@ impl UnknownSeverities {
     }
 }
 
+/// How many levels of already-normalized events are followed down `raw_event`: one is the
+/// usual case (normalizing normalize's output), a few allow for pipelines; more is bad input.
+pub const MAX_REDERIVE: usize = 4;
+
 /// Maps alerts to events, appending each as one NDJSON line.
 #[derive(Debug, Default)]
 pub struct Normalizer {
@@ -352,9 +356,27 @@ impl Normalizer {
         raw: &[u8],
         out: &mut Vec<u8>,
     ) -> Result<(), RecordError> {
+        self.push_nested(alert, raw, out, 0)
+    }
+
+    fn push_nested(
+        &mut self,
+        alert: &Alert,
+        raw: &[u8],
+        out: &mut Vec<u8>,
+        depth: usize,
+    ) -> Result<(), RecordError> {
         // Already normalized: derive again from the original, never wrap twice.
         if alert.source.is_some() {
             if let Some(inner) = alert.raw_event {
+                if depth >= MAX_REDERIVE {
+                    return Err(RecordError::at(
+                        0,
+                        format!(
+                            "normalized events nested in raw_event more than {MAX_REDERIVE} deep; this is not an export of lwctl or a connector"
+                        ),
+                    ));
+                }
                 let offset = inner.get().as_ptr() as usize - raw.as_ptr() as usize;
                 let inner_bytes = inner.get().as_bytes();
                 let relocate = |e: RecordError| RecordError::at(offset + e.offset, e.message);
@@ -374,7 +396,7 @@ impl Normalizer {
                     options = Some(std::mem::replace(&mut self.options, o));
                 }
                 let result = self
-                    .push_alert(&original, inner_bytes, out)
+                    .push_nested(&original, inner_bytes, out, depth + 1)
                     .map_err(relocate);
                 if let Some(o) = options {
                     self.options = o;

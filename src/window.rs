@@ -10,6 +10,13 @@ pub const MAX_PIECE: Duration = Duration::days(7);
 /// The most rows the API returns for one query; a piece that reaches it is split.
 pub const MAX_ROWS: u64 = 500_000;
 
+/// The most rows the API puts in one page; a page with more is not a Lacework answer.
+pub const MAX_PAGE_ROWS: usize = 5_000;
+
+/// Pieces at the row cap are split no shorter than this (500,000 alerts in ten minutes is far
+/// beyond any tenant); one still at the cap is reported.
+pub const MIN_PIECE: Duration = Duration::minutes(10);
+
 /// A half-open time range `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Window {
@@ -38,10 +45,11 @@ impl Window {
         pieces
     }
 
-    /// The two halves, for a piece whose rows reach the API's cap. `None` when the window is
-    /// already too short to split further (one second).
+    /// The two halves, for a piece whose rows reach the API's cap. `None` when a half would be
+    /// shorter than [`MIN_PIECE`]: a server that always claims the cap would otherwise drive
+    /// the split down to seconds, thousands of requests for one hour.
     pub fn halves(&self) -> Option<(Window, Window)> {
-        if self.duration() < Duration::seconds(2) {
+        if self.duration() < MIN_PIECE * 2 {
             return None;
         }
         let mid = self.start + self.duration() / 2;
@@ -148,12 +156,24 @@ mod tests {
     }
 
     #[test]
-    fn halves_meet_and_stop_at_a_second() {
+    fn halves_meet_and_stop_at_ten_minutes() {
         let (a, b) = Window::new(t(1, 0), t(1, 4)).halves().unwrap();
         assert_eq!((a.start, a.end, b.end), (t(1, 0), t(1, 2), t(1, 4)));
         assert_eq!(a.end, b.start);
-        let tiny = Window::new(t(1, 0), t(1, 0) + Duration::seconds(1));
-        assert!(tiny.halves().is_none());
+        let twenty = Window::new(t(1, 0), t(1, 0) + Duration::minutes(20));
+        assert!(twenty.halves().is_some());
+        let less = Window::new(t(1, 0), t(1, 0) + Duration::minutes(19));
+        assert!(less.halves().is_none());
+        // A whole hour at the cap costs at most 7 queries, not thousands.
+        let mut queue = vec![Window::new(t(1, 0), t(1, 1))];
+        let mut queries = 0;
+        while let Some(w) = queue.pop() {
+            queries += 1;
+            if let Some((a, b)) = w.halves() {
+                queue.extend([a, b]);
+            }
+        }
+        assert_eq!(queries, 7);
     }
 
     #[test]

@@ -19,20 +19,54 @@ pub struct Page {
     rows: usize,
 }
 
-/// What decoding a page checks and keeps; `data` is borrowed and dropped.
+/// What decoding a page checks and keeps: the paging, and how many alerts `data` holds,
+/// counted without keeping them (a hostile page of millions of rows costs no memory).
 #[derive(Deserialize)]
-struct PageView<'a> {
-    #[serde(borrow, default)]
-    data: Option<Vec<&'a RawValue>>,
+struct PageView {
+    #[serde(default)]
+    data: Option<RowCount>,
     #[serde(default)]
     paging: Option<Paging>,
 }
 
-impl PageView<'_> {
+impl PageView {
     fn decode(body: &[u8]) -> Result<(Option<Paging>, usize), serde_json::Error> {
         let v: PageView = serde_json::from_slice(body)?;
-        Ok((v.paging, v.data.map_or(0, |d| d.len())))
+        Ok((v.paging, v.data.map_or(0, |d| d.0)))
     }
+}
+
+/// The number of elements of a JSON array, each checked to be JSON and then dropped.
+struct RowCount(usize);
+
+impl<'de> Deserialize<'de> for RowCount {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RowCount, D::Error> {
+        struct Count;
+        impl<'de> serde::de::Visitor<'de> for Count {
+            type Value = RowCount;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of alerts")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RowCount, A::Error> {
+                let mut n = 0;
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                    n += 1;
+                }
+                Ok(RowCount(n))
+            }
+        }
+        d.deserialize_seq(Count)
+    }
+}
+
+/// A page's alerts, borrowed from its body.
+#[derive(Deserialize)]
+struct PageData<'a> {
+    #[serde(borrow, default)]
+    data: Option<Vec<&'a RawValue>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -76,7 +110,7 @@ impl Page {
         if self.rows == 0 {
             return Vec::new();
         }
-        serde_json::from_slice::<PageView>(&self.body)
+        serde_json::from_slice::<PageData>(&self.body)
             .ok()
             .and_then(|v| v.data)
             .unwrap_or_default()

@@ -26,6 +26,8 @@ pub struct Options {
     pub max_wait: Duration,
     pub verbose: u8,
     pub use_cache: bool,
+    /// The largest answer read, decompressed, in bytes.
+    pub max_response: u64,
 }
 
 impl Default for Options {
@@ -36,6 +38,7 @@ impl Default for Options {
             max_wait: Duration::from_secs(60),
             verbose: 0,
             use_cache: true,
+            max_response: 64 << 20,
         }
     }
 }
@@ -492,8 +495,25 @@ impl Client {
                     // stays flat however many pages a walk reads.
                     let mut buf = self.body.borrow_mut();
                     buf.clear();
-                    let body =
-                        std::io::Read::read_to_end(&mut resp, &mut buf).map(|_| buf.as_slice());
+                    // Bounded whatever the server sends: a gzip bomb stops at the cap.
+                    let cap = self.opts.max_response;
+                    let read = std::io::Read::read_to_end(
+                        &mut std::io::Read::take(&mut resp, cap + 1),
+                        &mut buf,
+                    );
+                    if read.is_ok() && buf.len() as u64 > cap {
+                        buf.clear();
+                        buf.shrink_to(1 << 20);
+                        return Err(ApiError::Unavailable {
+                            what: format!(
+                                "the answer from {host} on {} is larger than --max-response ({}); nothing of it was taken",
+                                call.url.path(),
+                                human_size(cap)
+                            ),
+                            hint: Some("a Lacework page is at most a few MiB; if this one is real, raise --max-response".into()),
+                        });
+                    }
+                    let body = read.map(|_| buf.as_slice());
                     self.trace(1, || {
                         format!(
                             "< {status} ({} ms, {} bytes){}",
@@ -846,6 +866,16 @@ fn server_message(body: &[u8]) -> String {
         return "(an HTML page, not a Lacework answer)".into();
     }
     text.to_owned()
+}
+
+/// A size for messages: `64 MiB`, `500 KiB`, `900 B`.
+fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 30 && b % (1 << 30) == 0 => format!("{} GiB", b >> 30),
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{} MiB", b >> 20),
+        b if b >= 1 << 10 && b % (1 << 10) == 0 => format!("{} KiB", b >> 10),
+        b => format!("{b} B"),
+    }
 }
 
 /// The longest server message shown in an error, in characters.

@@ -4,7 +4,7 @@ use super::Ctx;
 use crate::api::alerts::Scope;
 use crate::cli::{GetArgs, ListArgs, NormalizeOpts, TimeArg};
 use crate::error::UsageError;
-use crate::fetch::{Flow, Sink, Walk};
+use crate::fetch::{Flow, InvalidAlert, Sink, Walk};
 use crate::filter::Filters;
 use crate::normalize::{self, Alert, Normalizer, Options};
 use crate::output::Format;
@@ -24,9 +24,16 @@ const BOUNDARY: chrono::Duration = chrono::Duration::minutes(1);
 
 /// Says so when a piece held more rows than the API returns for one query.
 pub fn warn_capped(ctx: &Ctx, stats: &crate::fetch::WalkStats) {
+    if stats.skipped > 0 {
+        ctx.ui.warn(format!(
+            "skipped {} alert(s) that cannot be used (--skip-invalid); the first:\n  {}",
+            stats.skipped,
+            stats.skipped_first.join("\n  ")
+        ));
+    }
     for w in &stats.capped {
         ctx.ui.warn(format!(
-            "{}..{} holds over {} alerts even split down to 2 seconds; the API may have left some out",
+            "{}..{} holds over {} alerts even split down to 10 minutes; the API may have left some out",
             crate::time::rfc3339(w.start),
             crate::time::rfc3339(w.end),
             crate::window::MAX_ROWS
@@ -104,6 +111,7 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
             seen: &mut seen,
             keep: BOUNDARY,
             max_piece: crate::window::MAX_PIECE,
+            skip_invalid: args.skip_invalid,
             progress: &progress.bar,
         }
         .run(window, &mut sink)
@@ -153,12 +161,12 @@ struct ListSink<'a, W: Write> {
 }
 
 impl<W: Write> Sink for ListSink<'_, W> {
-    fn alert(&mut self, id: &str, alert: &Alert, raw: &RawValue) -> Result<Flow> {
+    fn alert(&mut self, _id: &str, alert: &Alert, raw: &RawValue) -> Result<Flow> {
         self.line.clear();
         match &mut self.normalizer {
             Some(n) => {
                 n.push_alert(alert, raw.get().as_bytes(), &mut self.line)
-                    .map_err(|e| anyhow::anyhow!("cannot normalize alert {id}: {}", e.message))?;
+                    .map_err(|e| InvalidAlert(format!("cannot normalize it: {}", e.message)))?;
                 self.line.pop();
             }
             None => normalize::write_compact(&mut self.line, raw.get().as_bytes()),

@@ -46,6 +46,7 @@ impl Ctx {
                 timeout: g.timeout,
                 retries: g.retries,
                 max_wait: g.max_wait,
+                max_response: g.max_response,
                 verbose: g.verbose,
                 use_cache: !g.no_cache,
             },

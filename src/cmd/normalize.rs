@@ -66,6 +66,11 @@ pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
                 .map_err(|e| UsageError::new(format!("cannot read {}: {e}", path.display())))?;
             (path.display().to_string(), Box::new(file))
         };
+        // A UTF-8 byte order mark (some Windows tools write one) is not part of the JSON.
+        let mut reader = io::BufReader::with_capacity(64 << 10, reader);
+        if io::BufRead::fill_buf(&mut reader)?.starts_with(b"\xef\xbb\xbf") {
+            io::BufRead::consume(&mut reader, 3);
+        }
         result = normalize_stream(
             &name,
             reader,

@@ -10,7 +10,7 @@ use super::Ctx;
 use crate::api::Client;
 use crate::cli::{PollArgs, SummaryFormat};
 use crate::error::{LockHeld, UsageError};
-use crate::fetch::{Flow, Sink, Walk, WalkStats};
+use crate::fetch::{Flow, InvalidAlert, Sink, Walk, WalkStats};
 use crate::filter::Filters;
 use crate::normalize::{self, Alert, Normalizer};
 use crate::output::Format;
@@ -285,6 +285,7 @@ impl Poller<'_> {
             seen: &mut seen,
             keep: overlap,
             max_piece: MAX_POLL_PIECE,
+            skip_invalid: self.args.skip_invalid,
             progress: &progress.bar,
         }
         .run(window, &mut sink);
@@ -681,12 +682,12 @@ impl PollSink<'_> {
 }
 
 impl Sink for PollSink<'_> {
-    fn alert(&mut self, id: &str, alert: &Alert, raw: &RawValue) -> Result<Flow> {
+    fn alert(&mut self, _id: &str, alert: &Alert, raw: &RawValue) -> Result<Flow> {
         self.line.clear();
         match &mut self.normalizer {
             Some(n) => n
                 .push_alert(alert, raw.get().as_bytes(), &mut self.line)
-                .map_err(|e| anyhow::anyhow!("cannot normalize alert {id}: {}", e.message))?,
+                .map_err(|e| InvalidAlert(format!("cannot normalize it: {}", e.message)))?,
             None => {
                 normalize::write_compact(&mut self.line, raw.get().as_bytes());
                 self.line.push(b'\n');

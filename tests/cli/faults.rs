@@ -483,3 +483,132 @@ fn a_cache_or_state_directory_others_can_write_is_not_trusted() {
         "{err}"
     );
 }
+
+/// `mib` MiB of spaces inside a page, gzipped: a few KiB on the wire.
+fn gzip_bomb(mib: usize) -> &'static [u8] {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![b' '; 1 << 20];
+    enc.write_all(b"{\"data\": [").unwrap();
+    for _ in 0..mib {
+        enc.write_all(&zeros).unwrap();
+    }
+    enc.write_all(b"]}").unwrap();
+    Box::leak(enc.finish().unwrap().into_boxed_slice())
+}
+
+#[test]
+fn a_hostile_server_cannot_exhaust_memory_or_loop() {
+    let w = World::new();
+    // A gzip bomb: stopped at --max-response, not retried, exit 7.
+    w.server.state().queue.push_back(Fault::Gzip(gzip_bomb(12)));
+    let out = w
+        .cmd()
+        .args(["--max-response", "4MiB", "alerts", "list", "-o", "json"])
+        .run(7);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("is larger than --max-response (4 MiB); nothing of it was taken"),
+        "{err}"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "[]\n");
+    // A page of 5,000,000 rows, where the API's maximum is 5,000: nothing of it is taken.
+    let huge = format!("{{\"data\":[{}{{}}]}}", "{},".repeat(4_999_999));
+    w.server
+        .state()
+        .queue
+        .push_back(Fault::Answer(200, Box::leak(huge.into_boxed_str())));
+    let out = w
+        .cmd()
+        .args(["alerts", "poll", "--state", "s", "--out", "o"])
+        .run(7);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("a page of 5000000 rows, over the API's 5000"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(w.path("o")).unwrap(), b"");
+
+    // A nextPage link back to itself: exit 7 within seconds, and the next run is not locked out.
+    let now = Utc::now();
+    {
+        let mut st = w.server.state();
+        st.alerts = server::generate(1, 30, now - Duration::hours(1), now);
+        st.page_size = 10;
+        st.foreign_next = Some(format!("{}/api/v2/Alerts/next/0/1", w.server.url));
+    }
+    let started = std::time::Instant::now();
+    let out = w
+        .cmd()
+        .args(["alerts", "poll", "--state", "s", "--out", "o"])
+        .run(7);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nextPage links loop"));
+    assert_eq!(
+        std::fs::read(w.path("o")).unwrap(),
+        b"",
+        "nothing of the piece committed"
+    );
+    w.server.state().foreign_next = None;
+    w.cmd()
+        .args(["alerts", "poll", "--state", "s", "--out", "o"])
+        .run(0);
+    assert_eq!(ids(&std::fs::read(w.path("o")).unwrap()).len(), 30);
+
+    // A server that always claims the 500,000-row cap: an hour costs 7 queries, with a warning.
+    let w = World::new();
+    w.server.state().cap_longer_than = Some(Duration::zero());
+    let out = w.cmd().args(["alerts", "list", "--start", "-1h"]).run(0);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("even split down to 10 minutes"));
+    assert!(w.server.state().requests_to("/api/v2/Alerts?") <= 8);
+}
+
+#[test]
+fn one_bad_alert_is_named_and_can_be_skipped() {
+    let w = World::new();
+    let now = Utc::now();
+    {
+        let mut st = w.server.state();
+        st.alerts = server::generate(1, 6, now - Duration::hours(1), now - Duration::minutes(1));
+        // A normalized event nested six deep: not an alert anyone exports.
+        let mut poison = st.alerts[2].json.clone();
+        for _ in 0..6 {
+            poison = format!(r#"{{"source":"lacework","raw_event":{poison}}}"#);
+        }
+        st.alerts[2].json = format!(r#"{{"alertId":3,"source":"lacework","raw_event":{poison}}}"#);
+        st.alerts[4].json = r#"{"alertId":"","severity":"High"}"#.into();
+    }
+    let out = w.cmd().args(["alerts", "list", "--normalize"]).run(7);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "lacework returned an alert that cannot be used (alert 3, row 3 of page 1 of "
+        ) && err.contains(
+            "cannot normalize it: normalized events nested in raw_event more than 4 deep"
+        ) && err.contains("--skip-invalid skips such alerts"),
+        "{err}"
+    );
+    let out = w
+        .cmd()
+        .args([
+            "alerts",
+            "poll",
+            "--normalize",
+            "--skip-invalid",
+            "--state",
+            "s",
+            "--out",
+            "o",
+        ])
+        .run(0);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("skipped 2 alert(s) that cannot be used (--skip-invalid)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("row 5 of page 1") && err.contains("alertId is an empty string"),
+        "{err}"
+    );
+    assert_eq!(ids(&fs::read(w.path("o")).unwrap()), vec![1, 2, 4, 6]);
+}

@@ -217,3 +217,32 @@ fn closed_pipe_ends_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_bom_is_skipped_and_a_nested_chain_is_bad_input_after_the_good_events() {
+    let w = World::new();
+    let bom = w.path("bom.json");
+    std::fs::write(&bom, b"\xef\xbb\xbf{\"alertId\":1,\"severity\":\"High\"}\n").unwrap();
+    let out = w.bare().arg("normalize").arg(&bom).run(0);
+    assert_eq!(crate::ids(&out.stdout), vec![1]);
+    // 20,000 levels of raw_event overflowed the stack (exit 134) and lost the good event.
+    let mut chain = String::from(r#"{"alertId":2,"severity":"Low"}"#);
+    for _ in 0..20_000 {
+        chain = format!(r#"{{"source":"lacework","raw_event":{chain}}}"#);
+    }
+    let file = w.path("nested.ndjson");
+    std::fs::write(
+        &file,
+        format!("{{\"alertId\":1,\"severity\":\"High\"}}\n{chain}\n"),
+    )
+    .unwrap();
+    let out = w.bare().arg("normalize").arg(&file).run(8);
+    assert_eq!(crate::ids(&out.stdout), vec![1]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nested in raw_event more than 4 deep"));
+    let out = w
+        .bare()
+        .args(["normalize", "--skip-invalid"])
+        .arg(&file)
+        .run(0);
+    assert_eq!(crate::ids(&out.stdout), vec![1]);
+}

@@ -42,6 +42,8 @@ pub enum Fault {
     Redirect,
     /// This status with this body, instead of the real answer.
     Answer(u16, &'static str),
+    /// 200 with these bytes sent as `Content-Encoding: gzip`.
+    Gzip(&'static [u8]),
 }
 
 /// Which of an alert's times the server's time filter applies to. Lacework filters on
@@ -367,6 +369,8 @@ struct Reply {
     body: String,
     content_type: &'static str,
     extra: Vec<(String, String)>,
+    /// Bytes to send instead of `body`.
+    raw: Option<&'static [u8]>,
 }
 
 fn reply(status: u16, body: Value) -> Reply {
@@ -375,6 +379,7 @@ fn reply(status: u16, body: Value) -> Reply {
         body: body.to_string(),
         content_type: "application/json",
         extra: Vec::new(),
+        raw: None,
     }
 }
 
@@ -384,6 +389,7 @@ fn no_content() -> Reply {
         body: String::new(),
         content_type: "application/json",
         extra: Vec::new(),
+        raw: None,
     }
 }
 
@@ -437,23 +443,24 @@ fn handle(mut conn: TcpStream, state: &Mutex<State>) {
         st.remaining = st.remaining.saturating_sub(1);
         st.remaining
     };
+    let payload: &[u8] = reply.raw.unwrap_or(reply.body.as_bytes());
     let mut head = format!(
         "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\nRateLimit-Limit: 480\r\nRateLimit-Remaining: {remaining}\r\n",
         reply.status,
         reply.content_type,
-        reply.body.len()
+        payload.len()
     );
     for (k, v) in &reply.extra {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
     head.push_str("\r\n");
     let body = if fault == Some(Fault::Truncate) {
-        &reply.body[..reply.body.len() / 2]
+        &payload[..payload.len() / 2]
     } else {
-        &reply.body[..]
+        payload
     };
     let _ = conn.write_all(head.as_bytes());
-    let _ = conn.write_all(body.as_bytes());
+    let _ = conn.write_all(body);
     let _ = conn.flush();
     let _ = conn.shutdown(Shutdown::Both);
 }
@@ -533,6 +540,7 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
                         .into(),
                     content_type: "text/html",
                     extra: Vec::new(),
+                    raw: None,
                 },
                 fault,
             )
@@ -553,9 +561,20 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
                     body: body.into(),
                     content_type: "application/json",
                     extra: Vec::new(),
+                    raw: None,
                 },
                 fault,
             )
+        }
+        Some(Fault::Gzip(bytes)) => {
+            let r = Reply {
+                status: 200,
+                body: String::new(),
+                content_type: "application/json",
+                extra: vec![("Content-Encoding".into(), "gzip".into())],
+                raw: Some(bytes),
+            };
+            return (r, fault);
         }
         Some(Fault::Expire) => {
             st.tokens.remove(token);
@@ -807,6 +826,7 @@ fn page_of(
         body,
         content_type: "application/json",
         extra: Vec::new(),
+        raw: None,
     }
 }
 

@@ -78,6 +78,10 @@ pub struct Global {
     /// Read a secret from a file other users can read (refused by default, like ssh keys)
     #[arg(long, global = true)]
     pub allow_insecure_config: bool,
+    /// Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a
+    /// cell starting with = + - @ gets a leading ')
+    #[arg(long, global = true)]
+    pub csv_raw: bool,
 }
 
 /// A size: bytes, or a number with KB, MB, GB (powers of 1000) or KiB, MiB, GiB (of 1024).

@@ -194,6 +194,9 @@ impl<R: Read> RecordReader<R> {
                 }
                 self.pos += 1;
             }
+            // Skipped whitespace is dropped before reading more: a run of blank lines of any
+            // length costs no memory.
+            self.compact();
             if !self.fill()? {
                 return Ok(None);
             }
@@ -236,7 +239,10 @@ impl<R: Read> RecordReader<R> {
                 self.pos += i + 1;
                 break;
             }
+            // The rest of a bad line is dropped as it is read: a garbage line of any length
+            // costs no memory.
             self.pos = self.end;
+            self.compact();
             if !self.fill()? {
                 break;
             }

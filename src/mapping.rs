@@ -30,6 +30,26 @@ impl Mapping {
         let Some(obj) = doc.as_object() else {
             return Err(vec!["the mapping must be a JSON object".into()]);
         };
+        // A JSON object keeps the last of two equal keys: an account listed twice would lose
+        // the first list of AWS accounts without a word.
+        #[derive(serde::Deserialize)]
+        struct Raw {
+            #[serde(default)]
+            integration_mappings: Option<KeyList>,
+        }
+        if let Ok(Raw {
+            integration_mappings: Some(KeyList(keys)),
+        }) = serde_json::from_str::<Raw>(text)
+        {
+            let mut seen = std::collections::HashSet::new();
+            for k in keys {
+                if !seen.insert(k.clone()) {
+                    problems.push(format!(
+                        "Lacework account {k:?} appears twice in integration_mappings; merge its aws_accounts into one entry"
+                    ));
+                }
+            }
+        }
         let default_account = match obj.get("defaultLaceworkAccountAws") {
             Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_ascii_lowercase(),
             Some(_) => {
@@ -119,6 +139,33 @@ impl Mapping {
     }
 }
 
+/// The keys of a JSON object, in order, duplicates kept; the values are skipped.
+struct KeyList(Vec<String>);
+
+impl<'de> serde::Deserialize<'de> for KeyList {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<KeyList, D::Error> {
+        struct Keys;
+        impl<'de> serde::de::Visitor<'de> for Keys {
+            type Value = KeyList;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<KeyList, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(k) = map.next_key::<String>()? {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    keys.push(k);
+                }
+                Ok(KeyList(keys))
+            }
+        }
+        d.deserialize_map(Keys)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,5 +219,15 @@ mod tests {
         }
         assert!(Mapping::parse("[]").is_err());
         assert!(Mapping::parse("{").is_err());
+    }
+
+    #[test]
+    fn an_account_listed_twice_is_an_error() {
+        let text = r#"{"defaultLaceworkAccountAws": "a", "integration_mappings": {"b": {"aws_accounts": ["111111111111"]}, "b": {"aws_accounts": ["222222222222"]}}}"#;
+        let problems = Mapping::parse(text).unwrap_err();
+        assert!(
+            problems[0].contains("\"b\" appears twice in integration_mappings"),
+            "{problems:?}"
+        );
     }
 }

@@ -71,6 +71,48 @@ impl PollState {
     }
 }
 
+/// What is wrong with a state's times, if anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Times {
+    Sound,
+    /// Before Lacework existed, or out of range: the file is corrupt.
+    Corrupt(String),
+    /// After now (a clock set back, or a state from another machine): clamped to now.
+    Future,
+}
+
+/// The earliest cursor a real state can hold.
+fn earliest() -> DateTime<Utc> {
+    DateTime::from_timestamp(946_684_800, 0).expect("2000-01-01 is a valid time")
+}
+
+impl PollState {
+    /// Checks the cursor and reach: a corrupt one would overflow time arithmetic, a future one
+    /// would freeze polling.
+    pub fn check_times(&self, now: DateTime<Utc>) -> Times {
+        let low = earliest();
+        for (what, t) in [("cursor", Some(self.cursor)), ("reach", self.reach)] {
+            if let Some(t) = t.filter(|t| *t < low) {
+                return Times::Corrupt(format!(
+                    "its {what} ({}) is before 2000",
+                    crate::time::rfc3339(t)
+                ));
+            }
+        }
+        if self.cursor > now + Duration::minutes(1) {
+            Times::Future
+        } else {
+            Times::Sound
+        }
+    }
+
+    /// A future cursor (and reach) brought back to now.
+    pub fn clamp_to(&mut self, now: DateTime<Utc>) {
+        self.cursor = self.cursor.min(now);
+        self.reach = self.reach.map(|r| r.min(now));
+    }
+}
+
 /// The window a run asks for: `[now - since, now)` on a first run; then from the cursor less
 /// the look-back, but never from before the reach of the seen set.
 pub fn window(
@@ -283,6 +325,28 @@ mod tests {
         // Upgrading to a 2-hour overlap asks from the reach, not 2 hours back.
         let w = window(Some(&up), t(12, 5), Duration::hours(2), Duration::hours(2));
         assert_eq!(w.start, t(11, 52));
+    }
+
+    #[test]
+    fn corrupt_and_future_times() {
+        let now = t(12, 0);
+        let mut s = state(t(11, 0), Some(t(9, 0)));
+        assert_eq!(s.check_times(now), Times::Sound);
+        s.cursor = DateTime::<Utc>::MIN_UTC;
+        assert!(matches!(s.check_times(now), Times::Corrupt(m) if m.contains("cursor")));
+        let mut s = state(t(11, 0), Some(DateTime::<Utc>::MIN_UTC));
+        assert!(matches!(s.check_times(now), Times::Corrupt(m) if m.contains("reach")));
+        s = state(t(15, 0), Some(t(14, 0)));
+        assert_eq!(s.check_times(now), Times::Future);
+        s.clamp_to(now);
+        assert_eq!((s.cursor, s.reach), (now, Some(now)));
+        let w = window(
+            Some(&s),
+            now + Duration::minutes(5),
+            Duration::hours(2),
+            Duration::hours(2),
+        );
+        assert_eq!(w.start, now, "polling goes on from the clamp");
     }
 
     #[test]

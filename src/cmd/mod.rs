@@ -132,6 +132,7 @@ pub fn run(cli: Cli) -> Result<()> {
     if let Some(f) = ui.format {
         check_format(&cli.command, f)?;
     }
+    crate::printer::set_csv_raw(g.csv_raw);
     let ctx = Ctx {
         global: cli.global,
         ui,

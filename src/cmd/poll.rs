@@ -211,10 +211,32 @@ impl Poller<'_> {
         let overlap = chrono::Duration::from_std(self.args.overlap)?;
         let since = chrono::Duration::from_std(self.args.since)?;
         let creds = self.client.credentials();
-        let state = match &self.args.state {
+        let mut state = match &self.args.state {
             Some(p) => load_state(p)?,
             None => self.memory.clone(),
         };
+        if let Some(s) = &mut state {
+            let path = self.args.state.as_deref().unwrap_or(Path::new("(memory)"));
+            match s.check_times(now) {
+                decide::Times::Sound => {}
+                decide::Times::Corrupt(why) => {
+                    return Err(UsageError::new(format!(
+                        "state file {} is corrupt: {why}",
+                        path.display()
+                    ))
+                    .hint("move it away to start afresh; the next run then starts --since ago")
+                    .into())
+                }
+                decide::Times::Future => {
+                    self.ctx.ui.warn(format!(
+                        "state file {} has its cursor in the future ({}); polling goes on from now (was the clock set back?)",
+                        path.display(),
+                        crate::time::rfc3339(s.cursor)
+                    ));
+                    s.clamp_to(now);
+                }
+            }
+        }
         if let Some(s) = &state {
             let who = |host: &str, sub: Option<&str>| match sub {
                 Some(sub) => format!("{host} (subaccount {sub})"),

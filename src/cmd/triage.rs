@@ -453,9 +453,8 @@ impl Printer {
             Some(Format::Ndjson) => writeln!(out, "{}", serde_json::to_string(r)?)?,
             Some(Format::Json) => self.all.push(serde_json::to_value(r)?),
             Some(Format::Csv) => {
-                let mut w = csv::Writer::from_writer(Vec::new());
                 if !self.header {
-                    w.write_record([
+                    out.write_all(&crate::printer::csv_line(&[
                         "alert_id",
                         "action",
                         "result",
@@ -463,11 +462,11 @@ impl Printer {
                         "comment",
                         "message",
                         "exit_code",
-                    ])?;
+                    ])?)?;
                     self.header = true;
                 }
                 let result = serde_json::to_value(r.result)?;
-                w.write_record([
+                out.write_all(&crate::printer::csv_line(&[
                     r.alert_id.to_string(),
                     r.action.to_owned(),
                     result.as_str().unwrap_or_default().to_owned(),
@@ -475,8 +474,7 @@ impl Printer {
                     r.comment.clone().unwrap_or_default(),
                     r.message.clone().unwrap_or_default(),
                     r.exit_code.to_string(),
-                ])?;
-                out.write_all(&w.into_inner().map_err(|e| e.into_error())?)?;
+                ])?)?;
             }
             Some(Format::Table) => {
                 let result = serde_json::to_value(r.result)?;

@@ -612,3 +612,53 @@ fn one_bad_alert_is_named_and_can_be_skipped() {
     );
     assert_eq!(ids(&fs::read(w.path("o")).unwrap()), vec![1, 2, 4, 6]);
 }
+
+#[test]
+fn a_corrupt_or_future_state_is_caught_on_load() {
+    let w = World::new();
+    let now = Utc::now();
+    w.server.state().alerts = server::generate(1, 4, now - Duration::minutes(30), now);
+    let state = |cursor: &str| {
+        format!(
+            r#"{{"version":2,"account":"testcorp.lacework.net","subaccount":null,"cursor":"{cursor}","reach":null,"seen":{{}},"output":null,"updated_at":"{cursor}"}}"#
+        )
+    };
+    // Near the minimum time chrono holds: a panic (exit 101) before, exit 2 with the fix now.
+    fs::write(w.path("s"), state("-262143-01-01T00:00:00Z")).unwrap();
+    let out = w
+        .cmd()
+        .args(["alerts", "poll", "--state", "s", "--out", "o"])
+        .run(2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("is corrupt: its cursor") && err.contains("move it away"),
+        "{err}"
+    );
+    // In the future: polling froze silently; now a warning, and it goes on from now.
+    let future = lwctl::time::api_time(now + Duration::days(30));
+    fs::write(w.path("s"), state(&future)).unwrap();
+    let out = w
+        .cmd()
+        .args(["alerts", "poll", "--state", "s", "--out", "o"])
+        .run(0);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("has its cursor in the future"));
+    w.server
+        .state()
+        .add(server::alert(9, Utc::now(), "Low".into(), "Open", "New"));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    w.cmd()
+        .args(["alerts", "poll", "--state", "s", "--out", "o"])
+        .run(0);
+    assert_eq!(ids(&fs::read(w.path("o")).unwrap()), vec![9]);
+    // A mapping that names an account twice is bad input, not a silent merge.
+    let map = w.path("map.json");
+    fs::write(&map, r#"{"defaultLaceworkAccountAws": "a", "integration_mappings": {"b": {"aws_accounts": ["111111111111"]}, "b": {"aws_accounts": ["222222222222"]}}}"#).unwrap();
+    let out = w.bare().args(["org", "mapping", "check"]).arg(&map).run(8);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("appears twice"));
+    // --out that is not a regular file is named.
+    let out = w
+        .cmd()
+        .args(["alerts", "poll", "--state", "s2", "--out", "/dev/null"])
+        .run(2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--out /dev/null is not a regular file"));
+}

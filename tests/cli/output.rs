@@ -402,3 +402,29 @@ fn a_scopes_entries_one_per_line_and_as_csv() {
         "Question,Answer\nIs this a known bad IP?,Yes\nWas MFA used?,No\n"
     );
 }
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_are_neutralised() {
+    let w = world(1);
+    {
+        let mut st = w.server.state();
+        let mut a: Value = serde_json::from_str(&st.alerts[0].json).unwrap();
+        a["alertName"] = "=HYPERLINK(\"http://x.example\",\"click\")".into();
+        a["alertInfo"]["subject"] = "@SUM(1+1)".into();
+        a["policyId"] = "-1+cmd".into();
+        st.alerts[0].json = a.to_string();
+    }
+    let out = w.cmd().args(["alerts", "list", "-o", "csv"]).run(0);
+    let mut rdr = csv::Reader::from_reader(&out.stdout[..]);
+    let row = rdr.records().next().unwrap().unwrap();
+    assert_eq!(&row[6], "'=HYPERLINK(\"http://x.example\",\"click\")");
+    assert_eq!(&row[7], "'@SUM(1+1)");
+    assert_eq!(&row[9], "'-1+cmd");
+    let out = w
+        .cmd()
+        .args(["--csv-raw", "alerts", "list", "-o", "csv"])
+        .run(0);
+    let mut rdr = csv::Reader::from_reader(&out.stdout[..]);
+    let row = rdr.records().next().unwrap().unwrap();
+    assert_eq!(&row[6], "=HYPERLINK(\"http://x.example\",\"click\")");
+}

@@ -209,7 +209,7 @@ _lwctl() {
 
     case "${cmd}" in
         lwctl)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version auth alerts normalize configure org generate help"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version auth alerts normalize configure org generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -283,7 +283,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version list poll get comment close help"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version list poll get comment close help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -357,7 +357,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__close)
-            opts="-y -p -a -k -o -v -h -V --reason --comment --comment-file --dry-run --yes --audit --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version"
+            opts="-y -p -a -k -o -v -h -V --reason --comment --comment-file --dry-run --yes --audit --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -447,7 +447,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__comment)
-            opts="-y -p -a -k -o -v -h -V --comment --comment-file --dry-run --yes --audit --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version"
+            opts="-y -p -a -k -o -v -h -V --comment --comment-file --dry-run --yes --audit --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -533,7 +533,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__get)
-            opts="-p -a -k -o -v -h -V --scope --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version"
+            opts="-p -a -k -o -v -h -V --scope --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -709,7 +709,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__list)
-            opts="-p -a -k -o -v -h -V --start --end --severity --status --type --limit --reverse --skip-invalid --normalize --severity-ladder --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version"
+            opts="-p -a -k -o -v -h -V --start --end --severity --status --type --limit --reverse --skip-invalid --normalize --severity-ladder --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -811,7 +811,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__poll)
-            opts="-p -a -k -o -v -h -V --since --state --out --overlap --every --wait --skip-invalid --summary --severity --status --type --normalize --severity-ladder --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version"
+            opts="-p -a -k -o -v -h -V --since --state --out --overlap --every --wait --skip-invalid --summary --severity --status --type --normalize --severity-ladder --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -925,7 +925,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__auth)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version test help"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1041,7 +1041,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__auth__subcmd__test)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1115,7 +1115,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__configure)
-            opts="-p -a -k -o -v -h -V --json-file --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version"
+            opts="-p -a -k -o -v -h -V --json-file --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1193,7 +1193,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__generate)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version completions man help"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1267,7 +1267,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__generate__subcmd__completions)
-            opts="-p -a -k -o -v -h -V --dir --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version"
+            opts="-p -a -k -o -v -h -V --dir --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1401,7 +1401,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__generate__subcmd__man)
-            opts="-p -a -k -o -v -h -V --dir --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version"
+            opts="-p -a -k -o -v -h -V --dir --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1759,7 +1759,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__normalize)
-            opts="-p -a -k -o -v -h -V --severity-ladder --skip-invalid --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version"
+            opts="-p -a -k -o -v -h -V --severity-ladder --skip-invalid --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1837,7 +1837,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__org)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version accounts mapping help"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version accounts mapping help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1911,7 +1911,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__org__subcmd__accounts)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2069,7 +2069,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__org__subcmd__mapping)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version check route help"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version check route help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2143,7 +2143,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__org__subcmd__mapping__subcmd__check)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2273,7 +2273,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__org__subcmd__mapping__subcmd__route)
-            opts="-p -a -k -o -v -h -V --mapping --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --help --version"
+            opts="-p -a -k -o -v -h -V --mapping --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

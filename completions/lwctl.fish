@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_lwctl_global_optspecs
-    string join \n p/profile= a/account= subaccount= k/api-key= api-secret-file= org o/output= v/verbose no-cache no-input color= timeout= retries= max-wait= max-response= allow-insecure-config h/help V/version
+    string join \n p/profile= a/account= subaccount= k/api-key= api-secret-file= org o/output= v/verbose no-cache no-input color= timeout= retries= max-wait= max-response= allow-insecure-config csv-raw h/help V/version
 end
 
 function __fish_lwctl_needs_command
@@ -45,6 +45,7 @@ complete -c lwctl -n "__fish_lwctl_needs_command" -s v -l verbose -d 'Trace requ
 complete -c lwctl -n "__fish_lwctl_needs_command" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_needs_command" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_needs_command" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_needs_command" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_needs_command" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "auth" -d 'Check credentials and connectivity'
@@ -75,6 +76,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_su
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -f -a "test" -d 'Exchange the key for a token and read one page of alerts, diagnosing what fails'
@@ -100,6 +102,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcom
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "test" -d 'Exchange the key for a token and read one page of alerts, diagnosing what fails'
@@ -125,6 +128,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -f -a "list" -d 'List alerts in a time range'
@@ -164,6 +168,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l since -d 'First window (no state yet): this far back' -r
@@ -201,6 +206,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l scope -d 'Which part of the alert' -r -f -a "Details\t''
@@ -231,6 +237,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l comment -d 'The comment (required with reason 0, other)' -r
@@ -259,6 +266,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l reason -d 'Why: 0-5, or other, false-positive, not-enough-info, malicious-resolved, routine-testing, expected-behavior' -r
@@ -288,6 +296,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "list" -d 'List alerts in a time range'
@@ -319,6 +328,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s v -l verbose -
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l json-file -d 'The API key file downloaded from the Lacework console' -r -F
@@ -343,6 +353,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s v -l verbose -
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
@@ -366,6 +377,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_sub
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -f -a "accounts" -d 'The accounts and subaccounts this key\'s user can reach (UserProfile)'
@@ -392,6 +404,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcomm
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
@@ -415,6 +428,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcomm
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -f -a "check" -d 'Validate a mapping file: required keys, AWS account ids, duplicates'
@@ -444,6 +458,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_see
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "completions" -d 'Write completion scripts for every supported shell'
@@ -471,6 +486,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_su
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l dir -r -F
@@ -495,6 +511,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_su
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l no-input -d 'Never prompt; fail and name the flag instead'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Write completion scripts for every supported shell'

@@ -43,6 +43,36 @@ impl Exit {
     }
 }
 
+/// Why the service was unavailable (all exit 7): callers tell cases apart by this, never by
+/// the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cause {
+    /// The host name did not resolve.
+    Dns,
+    /// No connection could be made.
+    Connect,
+    /// No answer within `--timeout`.
+    Timeout,
+    /// The connection failed some other way (reset, TLS).
+    Transport,
+    /// A 5xx status.
+    Status(u16),
+    /// A body that is not the JSON expected, or no body where one was needed.
+    Decode,
+    /// A body cut short.
+    CutShort,
+    /// A body over `--max-response`, or a page over the API's row limit.
+    TooLarge,
+    /// A redirect, which is never followed.
+    Redirect,
+    /// A `nextPage` link to another origin.
+    ForeignLink,
+    /// `nextPage` links that loop.
+    PageLoop,
+    /// An alert that cannot be used.
+    BadAlert,
+}
+
 /// Why the API could not answer. Each case has its own exit code and hint.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -68,7 +98,11 @@ pub enum ApiError {
     #[error("rate limited by lacework (429) on {path}{}", reset.map(|r| format!("; the limit resets in {r} s")).unwrap_or_default())]
     RateLimited { path: String, reset: Option<u64> },
     #[error("{what}")]
-    Unavailable { what: String, hint: Option<String> },
+    Unavailable {
+        cause: Cause,
+        what: String,
+        hint: Option<String>,
+    },
     #[error("lacework refused the request ({status}) on {path}: {message}")]
     Rejected {
         status: u16,

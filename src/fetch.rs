@@ -3,7 +3,7 @@
 //! on as they arrive, so memory holds one page however large the result.
 
 use crate::api::Client;
-use crate::error::ApiError;
+use crate::error::{ApiError, Cause};
 use crate::filter::Filters;
 use crate::normalize::{self, Alert};
 use crate::window::{Seen, Window, MAX_PAGE_ROWS, MAX_PIECE, MAX_ROWS};
@@ -81,6 +81,7 @@ impl Walk<'_> {
     fn invalid(&self, stats: &mut WalkStats, place: String, why: &str) -> Result<()> {
         if !self.skip_invalid {
             return Err(ApiError::Unavailable {
+                cause: Cause::BadAlert,
                 what: format!("lacework returned an alert that cannot be used ({place}): {why}"),
                 hint: Some("--skip-invalid skips such alerts, counts them and goes on".into()),
             }
@@ -133,6 +134,7 @@ impl Walk<'_> {
                 pages_here += 1;
                 if page.rows() > MAX_PAGE_ROWS {
                     return Err(ApiError::Unavailable {
+                        cause: Cause::TooLarge,
                         what: format!(
                             "lacework sent a page of {} rows, over the API's {MAX_PAGE_ROWS}; nothing of it was taken",
                             page.rows()
@@ -210,6 +212,7 @@ impl Walk<'_> {
                     || !links.insert(next.clone())
                 {
                     return Err(ApiError::Unavailable {
+                        cause: Cause::PageLoop,
                         what: format!(
                             "lacework's nextPage links loop (page {pages_here} links to one already read, or more pages than totalRows allows); nothing of this piece was committed"
                         ),

@@ -7,7 +7,7 @@ pub mod org;
 pub mod token;
 
 use crate::config::{Auth, Credentials, Secret};
-use crate::error::ApiError;
+use crate::error::{ApiError, Cause};
 use crate::time::human_duration;
 use chrono::{DateTime, Utc};
 use reqwest::blocking::{Client as Http, RequestBuilder};
@@ -109,6 +109,7 @@ impl Client {
             .connect_timeout(opts.timeout.min(Duration::from_secs(30)))
             .timeout(opts.timeout)
             .redirect(reqwest::redirect::Policy::none())
+            .dns_resolver(std::sync::Arc::new(SystemResolver))
             .build()?;
         // A cache directory others can write is not used: warn once, and go without.
         let dir = token::cache_dir().filter(|dir| {
@@ -205,6 +206,7 @@ impl Client {
             .base_url
             .join(link)
             .map_err(|e| ApiError::Unavailable {
+                cause: Cause::ForeignLink,
                 what: format!("malformed nextPage link from {}: {e}", self.host()),
                 hint: None,
             })?;
@@ -214,6 +216,7 @@ impl Client {
             || url.port_or_known_default() != base.port_or_known_default()
         {
             return Err(ApiError::Unavailable {
+                cause: Cause::ForeignLink,
                 what: format!(
                     "refused to follow a nextPage link to another host ({}://{}); the token is only sent to {}",
                     url.scheme(),
@@ -272,6 +275,7 @@ impl Client {
     /// A `204 No Content` where the call needs an answer.
     fn no_content(&self, path: &str) -> ApiError {
         ApiError::Unavailable {
+            cause: Cause::Decode,
             what: format!(
                 "malformed response from {} on {path}: 204 No Content where an answer was expected",
                 self.host()
@@ -355,6 +359,7 @@ impl Client {
             .token
             .filter(|t| token::valid_token(t))
             .ok_or_else(|| ApiError::Unavailable {
+                cause: Cause::Decode,
                 what: format!(
                     "the token answer from {} has no usable token (empty, too long, or with spaces or line breaks)",
                     self.host()
@@ -410,226 +415,231 @@ impl Client {
         self.send_with(call, decode, None)
     }
 
-    /// The one place requests are made. `uaks` is the secret, for the token exchange only.
-    /// `None` is a `204 No Content` answer, which has nothing to decode.
+    /// The one place requests are made: attempts, decoded, retried as the failure allows.
+    /// `uaks` is the secret, for the token exchange only. `None` is a `204 No Content` answer,
+    /// which has nothing to decode.
     fn send_with<T>(
         &self,
         call: Call,
         decode: impl Fn(&[u8]) -> Result<T, serde_json::Error>,
         uaks: Option<&Secret>,
     ) -> Result<Option<T>, ApiError> {
-        // As people read it: the query decoded (`startTime=2026-11-29T23:25:09.261Z`).
-        let path = match call.url.query() {
-            Some(_) => {
-                let pairs: Vec<String> = call
-                    .url
-                    .query_pairs()
-                    .map(|(k, v)| format!("{k}={v}"))
-                    .collect();
-                format!("{}?{}", call.url.path(), pairs.join("&"))
-            }
-            None => call.url.path().to_owned(),
-        };
-        let host = self.host();
-        // Everything but the credential, once: sent on every attempt and shown by -vv as is.
-        let mut headers: Vec<(&str, &str)> = vec![("Accept", "application/json")];
-        if let Some(sub) = &self.creds.subaccount {
-            headers.push(("Account-Name", sub));
-        }
-        if self.creds.org {
-            headers.push(("Org-Access", "true"));
-        }
-        let body = call.body.as_ref().map(|b| {
-            headers.push(("Content-Type", "application/json"));
-            serde_json::to_vec(b).expect("a JSON value serializes")
-        });
-        let credential = if uaks.is_some() {
-            "X-LW-UAKS: ***"
-        } else {
-            "Authorization: Bearer ***"
-        };
+        let request = Request::new(self, &call, uaks);
         let mut attempt = 0u32;
         let mut refreshed = false;
         loop {
             attempt += 1;
-            let mut req: RequestBuilder = self.http.request(call.method.clone(), call.url.clone());
-            for (name, value) in &headers {
-                req = req.header(*name, *value);
-            }
-            req = match uaks {
-                Some(secret) => req.header("X-LW-UAKS", secret.expose()),
-                None => req.bearer_auth(self.bearer()?.expose()),
-            };
-            if let Some(body) = &body {
-                req = req.body(body.clone());
-            }
-            self.trace(1, || format!("> {} {path}", call.method));
-            if self.opts.verbose >= 2 {
-                for (name, value) in &headers {
-                    self.trace(2, || format!(">   {name}: {value}"));
-                }
-                self.trace(2, || format!(">   {credential}"));
-                if let (Some(body), None) = (&call.body, uaks) {
-                    self.trace(2, || format!(">   body: {body}"));
-                }
-            }
-            let started = Instant::now();
-            let failure = match req.send() {
-                Err(e) => {
-                    let (what, hint) = self.describe_transport(&e, &host);
-                    self.trace(1, || {
-                        format!("< {what} ({} ms)", started.elapsed().as_millis())
-                    });
-                    // A request that never connected was never sent: safe to send again.
-                    Failure {
-                        error: ApiError::Unavailable { what, hint },
-                        retry: call.idempotent || e.is_connect(),
-                        wait: None,
+            let failure = match self.attempt(&call, &request)? {
+                Outcome::NoContent => return Ok(None),
+                Outcome::Body(headers) => {
+                    let body = self.body.borrow();
+                    match decode(&body) {
+                        Ok(v) => return Ok(Some(v)),
+                        Err(e) => Failure {
+                            error: unavailable(
+                                Cause::Decode,
+                                format!(
+                                    "malformed response from {} on {}: {} ({} bytes{})",
+                                    self.host(),
+                                    call.url.path(),
+                                    decode_problem(&e),
+                                    body.len(),
+                                    content_type(&headers)
+                                ),
+                                Some("a proxy or captive portal may be answering instead of Lacework"),
+                            ),
+                            retry: call.idempotent,
+                            wait: None,
+                        },
                     }
                 }
-                Ok(mut resp) => {
-                    let status = resp.status();
-                    let headers = resp.headers().clone();
-                    self.note_rate_limit(&headers);
-                    // Into the one body buffer, whose allocation every response reuses: memory
-                    // stays flat however many pages a walk reads.
-                    let mut buf = self.body.borrow_mut();
-                    buf.clear();
-                    // Bounded whatever the server sends: a gzip bomb stops at the cap.
-                    let cap = self.opts.max_response;
-                    let read = std::io::Read::read_to_end(
-                        &mut std::io::Read::take(&mut resp, cap + 1),
-                        &mut buf,
-                    );
-                    if read.is_ok() && buf.len() as u64 > cap {
-                        buf.clear();
-                        buf.shrink_to(1 << 20);
-                        return Err(ApiError::Unavailable {
-                            what: format!(
-                                "the answer from {host} on {} is larger than --max-response ({}); nothing of it was taken",
-                                call.url.path(),
-                                human_size(cap)
-                            ),
-                            hint: Some("a Lacework page is at most a few MiB; if this one is real, raise --max-response".into()),
+                Outcome::Refresh => {
+                    // The first 401 costs nothing: tokens expire. Another one on a fresh token
+                    // spends the retry budget, so a server that refuses every token ends in
+                    // exit 3 instead of a loop.
+                    if refreshed && attempt > self.opts.retries {
+                        return Err(ApiError::Unauthorized {
+                            message: "freshly exchanged tokens were refused (401)".into(),
+                            curl: Some(self.curl_line()),
                         });
                     }
-                    let body = read.map(|_| buf.as_slice());
                     self.trace(1, || {
-                        format!(
-                            "< {status} ({} ms, {} bytes){}",
-                            started.elapsed().as_millis(),
-                            body.as_ref().map(|b| b.len()).unwrap_or(0),
-                            self.stats
-                                .borrow()
-                                .rate_limit_remaining
-                                .map(|r| format!(", RateLimit-Remaining {r}"))
-                                .unwrap_or_default()
-                        )
+                        "token refused (401); exchanging the key for a fresh one and retrying"
+                            .into()
                     });
-                    if status == StatusCode::NO_CONTENT {
-                        return Ok(None);
+                    *self.token.borrow_mut() = None;
+                    if let Some(c) = &self.cache {
+                        c.drop_token();
                     }
-                    if status.is_success() {
-                        match body {
-                            Ok(bytes) => match decode(bytes) {
-                                Ok(v) => return Ok(Some(v)),
-                                Err(e) => Failure {
-                                    error: ApiError::Unavailable {
-                                        what: format!(
-                                            "malformed response from {host} on {}: {} ({} bytes{})",
-                                            call.url.path(),
-                                            decode_problem(&e),
-                                            bytes.len(),
-                                            content_type(&headers)
-                                        ),
-                                        hint: Some("a proxy or captive portal may be answering instead of Lacework".into()),
-                                    },
-                                    retry: call.idempotent,
-                                    wait: None,
-                                },
-                            },
-                            Err(e) => Failure {
-                                error: ApiError::Unavailable {
-                                    what: format!(
-                                        "the response from {host} on {} was cut short: {}",
-                                        call.url.path(),
-                                        root_cause(&e)
-                                    ),
-                                    hint: None,
-                                },
-                                retry: call.idempotent,
-                                wait: None,
-                            },
-                        }
-                    } else {
-                        let message = body
-                            .ok()
-                            .map(|b| shorten(&self.redact(&server_message(b))))
-                            .unwrap_or_default();
-                        drop(buf);
-                        match self.status_failure(status, &headers, &path, message, uaks.is_some())
-                        {
-                            StatusOutcome::Refresh => {
-                                // The first 401 costs nothing: tokens expire. Another one on a
-                                // fresh token spends the retry budget, so a server that refuses
-                                // every token ends in exit 3 instead of a loop.
-                                if refreshed && attempt > self.opts.retries {
-                                    return Err(ApiError::Unauthorized {
-                                        message: "freshly exchanged tokens were refused (401)"
-                                            .into(),
-                                        curl: Some(self.curl_line()),
-                                    });
-                                }
-                                self.trace(1, || {
-                                    "token refused (401); exchanging the key for a fresh one and retrying".into()
-                                });
-                                *self.token.borrow_mut() = None;
-                                if let Some(c) = &self.cache {
-                                    c.drop_token();
-                                }
-                                if !refreshed {
-                                    attempt -= 1;
-                                }
-                                refreshed = true;
-                                continue;
-                            }
-                            // An answer means the request arrived: an action is not sent
-                            // twice, except after a 429, which refuses it before acting.
-                            StatusOutcome::Fail(f) => Failure {
-                                retry: f.retry
-                                    && (call.idempotent || status == StatusCode::TOO_MANY_REQUESTS),
-                                ..f
-                            },
-                        }
+                    if !refreshed {
+                        attempt -= 1;
                     }
+                    refreshed = true;
+                    continue;
                 }
+                Outcome::Fail(f) => f,
             };
             if !failure.retry || attempt > self.opts.retries {
                 return Err(failure.error);
             }
-            let backoff = BACKOFF_BASE.saturating_mul(1 << (attempt - 1).min(16));
-            let wanted = failure.wait.unwrap_or_else(|| {
-                // Full jitter over the upper half keeps many clients from retrying in step.
-                backoff.mul_f64(0.5 + fastrand::f64() / 2.0)
-            });
-            let wait = wanted.min(self.opts.max_wait);
-            self.trace(1, || {
-                let capped = if wait < wanted {
-                    format!(" (wanted {}, capped by --max-wait)", human_duration(wanted))
-                } else {
-                    String::new()
-                };
-                format!(
-                    "retrying {} {path} in {}{capped}, attempt {}/{}: {}",
-                    call.method,
-                    human_duration(wait),
-                    attempt + 1,
-                    self.opts.retries + 1,
-                    failure.error
-                )
-            });
-            std::thread::sleep(wait);
+            self.wait_to_retry(&call, &request.path, attempt, &failure);
         }
+    }
+
+    /// One attempt: the request sent once, its answer read (bounded) into the body buffer and
+    /// classified. `Err` only for what no retry can mend (no token, an answer over the cap).
+    fn attempt(&self, call: &Call, request: &Request) -> Result<Outcome, ApiError> {
+        let path = &request.path;
+        let mut req: RequestBuilder = self.http.request(call.method.clone(), call.url.clone());
+        for (name, value) in &request.headers {
+            req = req.header(name.as_str(), value.as_str());
+        }
+        req = match request.uaks {
+            Some(secret) => req.header("X-LW-UAKS", secret.expose()),
+            None => req.bearer_auth(self.bearer()?.expose()),
+        };
+        if let Some(body) = &request.body {
+            req = req.body(body.clone());
+        }
+        self.trace(1, || format!("> {} {path}", call.method));
+        if self.opts.verbose >= 2 {
+            for (name, value) in &request.headers {
+                self.trace(2, || format!(">   {name}: {value}"));
+            }
+            let credential = match request.uaks {
+                Some(_) => "X-LW-UAKS: ***",
+                None => "Authorization: Bearer ***",
+            };
+            self.trace(2, || format!(">   {credential}"));
+            if let (Some(body), None) = (&call.body, request.uaks) {
+                self.trace(2, || format!(">   body: {body}"));
+            }
+        }
+        let started = Instant::now();
+        let mut resp = match req.send() {
+            Ok(resp) => resp,
+            Err(e) => {
+                let error = self.transport_error(&e);
+                self.trace(1, || {
+                    format!("< {error} ({} ms)", started.elapsed().as_millis())
+                });
+                // A request that never connected was never sent: safe to send again.
+                return Ok(Outcome::Fail(Failure {
+                    retry: call.idempotent || e.is_connect(),
+                    error,
+                    wait: None,
+                }));
+            }
+        };
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        self.note_rate_limit(&headers);
+        let read = self.read_body(&mut resp, call)?;
+        self.trace(1, || {
+            format!(
+                "< {status} ({} ms, {} bytes){}",
+                started.elapsed().as_millis(),
+                self.body.borrow().len(),
+                self.stats
+                    .borrow()
+                    .rate_limit_remaining
+                    .map(|r| format!(", RateLimit-Remaining {r}"))
+                    .unwrap_or_default()
+            )
+        });
+        if status == StatusCode::NO_CONTENT {
+            return Ok(Outcome::NoContent);
+        }
+        if status.is_success() {
+            return Ok(match read {
+                Ok(()) => Outcome::Body(headers),
+                Err(e) => Outcome::Fail(Failure {
+                    error: unavailable(
+                        Cause::CutShort,
+                        format!(
+                            "the response from {} on {} was cut short: {}",
+                            self.host(),
+                            call.url.path(),
+                            root_cause(&e)
+                        ),
+                        None,
+                    ),
+                    retry: call.idempotent,
+                    wait: None,
+                }),
+            });
+        }
+        let message = match read {
+            Ok(()) => shorten(&self.redact(&server_message(&self.body.borrow()))),
+            Err(_) => String::new(),
+        };
+        Ok(
+            match self.status_failure(status, &headers, path, message, request.uaks.is_some()) {
+                StatusOutcome::Refresh => Outcome::Refresh,
+                // An answer means the request arrived: an action is not sent twice, except
+                // after a 429, which refuses it before acting.
+                StatusOutcome::Fail(f) => Outcome::Fail(Failure {
+                    retry: f.retry && (call.idempotent || status == StatusCode::TOO_MANY_REQUESTS),
+                    ..f
+                }),
+            },
+        )
+    }
+
+    /// Reads the answer into the one body buffer, whose allocation every response reuses, so
+    /// memory stays flat however many pages a walk reads; bounded whatever the server sends
+    /// (a gzip bomb stops at `--max-response`, and is not read again).
+    fn read_body(
+        &self,
+        resp: &mut reqwest::blocking::Response,
+        call: &Call,
+    ) -> Result<std::io::Result<()>, ApiError> {
+        let mut buf = self.body.borrow_mut();
+        buf.clear();
+        let cap = self.opts.max_response;
+        let read = std::io::Read::read_to_end(&mut std::io::Read::take(resp, cap + 1), &mut buf);
+        if read.is_ok() && buf.len() as u64 > cap {
+            buf.clear();
+            buf.shrink_to(1 << 20);
+            return Err(unavailable(
+                Cause::TooLarge,
+                format!(
+                    "the answer from {} on {} is larger than --max-response ({}); nothing of it was taken",
+                    self.host(),
+                    call.url.path(),
+                    human_size(cap)
+                ),
+                Some("a Lacework page is at most a few MiB; if this one is real, raise --max-response"),
+            ));
+        }
+        Ok(read.map(|_| ()))
+    }
+
+    /// Waits before the next attempt: what a 429 asked for, else exponential back-off with
+    /// jitter; capped by `--max-wait`.
+    fn wait_to_retry(&self, call: &Call, path: &str, attempt: u32, failure: &Failure) {
+        let backoff = BACKOFF_BASE.saturating_mul(1 << (attempt - 1).min(16));
+        let wanted = failure.wait.unwrap_or_else(|| {
+            // Full jitter over the upper half keeps many clients from retrying in step.
+            backoff.mul_f64(0.5 + fastrand::f64() / 2.0)
+        });
+        let wait = wanted.min(self.opts.max_wait);
+        self.trace(1, || {
+            let capped = if wait < wanted {
+                format!(" (wanted {}, capped by --max-wait)", human_duration(wanted))
+            } else {
+                String::new()
+            };
+            format!(
+                "retrying {} {path} in {}{capped}, attempt {}/{}: {}",
+                call.method,
+                human_duration(wait),
+                attempt + 1,
+                self.opts.retries + 1,
+                failure.error
+            )
+        });
+        std::thread::sleep(wait);
     }
 
     fn note_rate_limit(&self, headers: &HeaderMap) {
@@ -703,6 +713,7 @@ impl Client {
             ),
             500 | 502 | 503 | 504 => fail(
                 ApiError::Unavailable {
+                    cause: Cause::Status(code),
                     what: format!("lacework answered {status} on {path}{}", suffix(&message)),
                     hint: Some("the service is having trouble; try again in a few minutes".into()),
                 },
@@ -711,6 +722,7 @@ impl Client {
             ),
             300..=399 => fail(
                 ApiError::Unavailable {
+                    cause: Cause::Redirect,
                     what: format!(
                         "refused to follow a redirect ({status}) from {host} to {}",
                         headers
@@ -729,6 +741,7 @@ impl Client {
             ),
             _ if status.is_server_error() => fail(
                 ApiError::Unavailable {
+                    cause: Cause::Status(code),
                     what: format!("lacework answered {status} on {path}{}", suffix(&message)),
                     hint: None,
                 },
@@ -747,38 +760,131 @@ impl Client {
         }
     }
 
-    /// What went wrong below HTTP, and the hint for it.
-    fn describe_transport(&self, e: &reqwest::Error, host: &str) -> (String, Option<String>) {
+    /// What went wrong below HTTP, as a typed cause with the hint that fixes it. A failed
+    /// name lookup is found by its type ([`DnsFailure`], from the resolver lwctl gives the
+    /// HTTP client), never by the text of the message.
+    fn transport_error(&self, e: &reqwest::Error) -> ApiError {
+        let host = self.host();
         let cause = root_cause(e);
-        let lower = format!("{e:?}").to_ascii_lowercase();
-        if lower.contains("dns error") || lower.contains("failed to lookup address") {
-            let what = format!("cannot resolve {host}: {cause}");
-            return (
-                what,
-                Some(format!(
-                    "the account subdomain is probably wrong: check --account / LW_ACCOUNT (tried {host})"
+        let dns = std::iter::successors(Some(e as &dyn std::error::Error), |c| c.source())
+            .any(|c| c.is::<DnsFailure>());
+        if dns {
+            return unavailable(
+                Cause::Dns,
+                format!("cannot resolve {host}: {cause}"),
+                Some(&format!(
+                    "the account subdomain may be wrong (check --account / LW_ACCOUNT; tried {host}), or this machine has no DNS for it: check the network, VPN and proxy"
                 )),
             );
         }
         if e.is_timeout() {
-            return (
+            return unavailable(
+                Cause::Timeout,
                 format!(
                     "{host} did not answer within {} (--timeout)",
                     human_duration(self.opts.timeout)
                 ),
-                Some("raise --timeout, or check your network and proxy".into()),
+                Some("raise --timeout, or check your network, VPN and proxy"),
             );
         }
         if e.is_connect() {
-            return (
+            return unavailable(
+                Cause::Connect,
                 format!("cannot connect to {host}: {cause}"),
-                Some(format!(
-                    "check the account subdomain (tried {host}), your network and any proxy"
+                Some(&format!(
+                    "check the account subdomain (tried {host}), your network, VPN and any proxy"
                 )),
             );
         }
-        (format!("connection to {host} failed: {cause}"), None)
+        unavailable(
+            Cause::Transport,
+            format!("connection to {host} failed: {cause}"),
+            None,
+        )
     }
+}
+
+/// A host name that did not resolve, as the resolver below reports it.
+#[derive(Debug, thiserror::Error)]
+#[error("{source}")]
+pub struct DnsFailure {
+    #[source]
+    source: std::io::Error,
+}
+
+/// The system resolver (getaddrinfo), with its failures typed as [`DnsFailure`]. The blocking
+/// client sends one request at a time, so resolving inline costs nothing.
+struct SystemResolver;
+
+impl reqwest::dns::Resolve for SystemResolver {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let host = name.as_str().to_owned();
+        Box::pin(async move {
+            use std::net::ToSocketAddrs;
+            match (host.as_str(), 0).to_socket_addrs() {
+                Ok(addrs) => {
+                    let addrs: reqwest::dns::Addrs =
+                        Box::new(addrs.collect::<Vec<_>>().into_iter());
+                    Ok(addrs)
+                }
+                Err(source) => Err(Box::new(DnsFailure { source }) as _),
+            }
+        })
+    }
+}
+
+/// A request as every attempt sends it: the headers but the credential, built once, and shown
+/// by `-vv` as they are.
+struct Request<'a> {
+    /// The path and query as people read them (the query decoded).
+    path: String,
+    headers: Vec<(String, String)>,
+    body: Option<Vec<u8>>,
+    uaks: Option<&'a Secret>,
+}
+
+impl<'a> Request<'a> {
+    fn new(client: &Client, call: &Call, uaks: Option<&'a Secret>) -> Request<'a> {
+        let path = match call.url.query() {
+            Some(_) => {
+                let pairs: Vec<String> = call
+                    .url
+                    .query_pairs()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect();
+                format!("{}?{}", call.url.path(), pairs.join("&"))
+            }
+            None => call.url.path().to_owned(),
+        };
+        let mut headers = vec![("Accept".to_owned(), "application/json".to_owned())];
+        if let Some(sub) = &client.creds.subaccount {
+            headers.push(("Account-Name".into(), sub.clone()));
+        }
+        if client.creds.org {
+            headers.push(("Org-Access".into(), "true".into()));
+        }
+        let body = call.body.as_ref().map(|b| {
+            headers.push(("Content-Type".into(), "application/json".into()));
+            serde_json::to_vec(b).expect("a JSON value serializes")
+        });
+        Request {
+            path,
+            headers,
+            body,
+            uaks,
+        }
+    }
+}
+
+/// What one attempt came to.
+enum Outcome {
+    /// A 2xx answer, its body in the client's body buffer.
+    Body(HeaderMap),
+    /// `204 No Content`.
+    NoContent,
+    /// 401 on a data call: drop the token, exchange the key again.
+    Refresh,
+    Fail(Failure),
 }
 
 struct Failure {
@@ -786,6 +892,15 @@ struct Failure {
     retry: bool,
     /// How long the server asked us to wait (429).
     wait: Option<Duration>,
+}
+
+/// An [`ApiError::Unavailable`] of this cause.
+fn unavailable(cause: Cause, what: String, hint: Option<&str>) -> ApiError {
+    ApiError::Unavailable {
+        cause,
+        what,
+        hint: hint.map(str::to_owned),
+    }
 }
 
 enum StatusOutcome {

@@ -286,7 +286,8 @@ impl Client {
 
     fn trace(&self, level: u8, line: impl FnOnce() -> String) {
         if self.opts.verbose >= level {
-            crate::output::stderr_line(&format!("lwctl: {}", self.redact(&line())));
+            let line = line();
+            crate::output::stderr_line(&format!("lwctl: {}", crate::output::terminal_safe(&line)));
         }
     }
 

@@ -69,7 +69,12 @@ pub fn run(ctx: &Ctx, args: PollArgs) -> Result<()> {
         memory: None,
     };
     let Some(every) = args.every else {
-        return poller.poll_once().map(|_| ());
+        poller.poll_once()?;
+        // Stopped by a signal after committing what was written: said by the exit code.
+        if stop.load(Ordering::SeqCst) {
+            return Err(crate::error::Interrupted.into());
+        }
+        return Ok(());
     };
     loop {
         let started = Instant::now();

@@ -71,6 +71,24 @@ impl World {
         c
     }
 
+    /// `lwctl` with a working key as a plain child process, stdout and stderr piped: for tests
+    /// that signal it while it runs.
+    pub fn child(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_lwctl"));
+        c.env_clear()
+            .env("HOME", self.home.path())
+            .env("XDG_CACHE_HOME", self.home.path().join("cache"))
+            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
+            .env("LW_API_SERVER_URL", &self.server.url)
+            .env("LW_ACCOUNT", "testcorp")
+            .env("LW_API_KEY", server::KEY_ID)
+            .env("LW_API_SECRET", server::SECRET)
+            .current_dir(self.home.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        c
+    }
+
     /// `lwctl` with a working key; retry waits kept short.
     pub fn cmd(&self) -> Command {
         let mut c = self.bare();

@@ -323,20 +323,7 @@ fn terminated(
     args: &[&str],
     after: std::time::Duration,
 ) -> (std::process::Output, std::time::Duration) {
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_lwctl"))
-        .env_clear()
-        .env("HOME", w.home.path())
-        .env("XDG_CACHE_HOME", w.home.path().join("cache"))
-        .env("LW_API_SERVER_URL", &w.server.url)
-        .env("LW_ACCOUNT", "testcorp")
-        .env("LW_API_KEY", server::KEY_ID)
-        .env("LW_API_SECRET", server::SECRET)
-        .current_dir(w.home.path())
-        .args(args)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = w.child().args(args).spawn().unwrap();
     std::thread::sleep(after);
     let signalled = std::time::Instant::now();
     std::process::Command::new("kill")

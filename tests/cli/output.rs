@@ -309,17 +309,9 @@ fn a_json_list_that_fails_or_is_stopped_midway_is_still_one_document() {
         .state()
         .queue
         .extend([Fault::Slow(0), Fault::Slow(1500)]);
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_lwctl"))
-        .env_clear()
-        .env("HOME", w.home.path())
-        .env("XDG_CACHE_HOME", w.home.path().join("cache"))
-        .env("LW_API_SERVER_URL", &w.server.url)
-        .env("LW_ACCOUNT", "testcorp")
-        .env("LW_API_KEY", server::KEY_ID)
-        .env("LW_API_SECRET", server::SECRET)
+    let child = w
+        .child()
         .args(["alerts", "list", "-o", "json"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(700));

@@ -296,20 +296,12 @@ fn a_fortnight_offline_is_split_into_pieces() {
 
 /// `lwctl alerts poll --every 200ms` on this world's state and output, as a child process.
 fn spawn_every(w: &World, extra: &[&str]) -> std::process::Child {
-    std::process::Command::new(env!("CARGO_BIN_EXE_lwctl"))
-        .env_clear()
-        .env("HOME", w.home.path())
-        .env("XDG_CACHE_HOME", w.home.path().join("cache"))
-        .env("LW_API_SERVER_URL", &w.server.url)
-        .env("LW_ACCOUNT", "testcorp")
-        .env("LW_API_KEY", server::KEY_ID)
-        .env("LW_API_SECRET", server::SECRET)
+    w.child()
         .args(extra)
         .args(["alerts", "poll", "--every", "200ms", "--state"])
         .arg(w.path("poll.state"))
         .arg("--out")
         .arg(w.path("out.ndjson"))
-        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap()
 }

@@ -471,17 +471,9 @@ fn every_without_state_prints_each_alert_once() {
     let w = World::new();
     let now = Utc::now();
     w.server.state().alerts = server::generate(1, 30, now - Duration::minutes(90), now);
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_lwctl"))
-        .env_clear()
-        .env("HOME", w.home.path())
-        .env("XDG_CACHE_HOME", w.home.path().join("cache"))
-        .env("LW_API_SERVER_URL", &w.server.url)
-        .env("LW_ACCOUNT", "testcorp")
-        .env("LW_API_KEY", server::KEY_ID)
-        .env("LW_API_SECRET", server::SECRET)
+    let child = w
+        .child()
         .args(["alerts", "poll", "--every", "200ms"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     let ticks = |w: &World| w.server.state().requests_to("/api/v2/Alerts?");

@@ -123,15 +123,15 @@ impl Walk<'_> {
             let remember_from = sink.remember_from(piece, self.keep).timestamp_millis();
             let mut pages_here: u32 = 0;
             // A server that links a page back to itself, or in any cycle, would keep a poll (and
-            // its lock) busy forever: every link is followed once, and no more pages than
-            // `totalRows` allows (with slack) are read.
+            // its lock) busy forever: every link is followed once, and no more rows or pages than
+            // `totalRows` allows (with a page of slack) are read.
             let mut links: HashSet<String> = HashSet::new();
-            let most_pages = page
-                .total_rows()
-                .map(|t| t.div_ceil(page.rows().max(1) as u64) + 2);
+            let total = page.total_rows();
+            let mut rows_here: u64 = 0;
             loop {
                 stats.pages += 1;
                 pages_here += 1;
+                rows_here += page.rows() as u64;
                 if page.rows() > MAX_PAGE_ROWS {
                     return Err(ApiError::Unavailable {
                         cause: Cause::TooLarge,
@@ -208,9 +208,10 @@ impl Walk<'_> {
                 let Some(next) = next else {
                     break;
                 };
-                if most_pages.is_some_and(|m| u64::from(pages_here) >= m)
-                    || !links.insert(next.clone())
-                {
+                let beyond = total.is_some_and(|t| {
+                    rows_here > t + MAX_PAGE_ROWS as u64 || u64::from(pages_here) > t + 1
+                });
+                if beyond || !links.insert(next.clone()) {
                     return Err(ApiError::Unavailable {
                         cause: Cause::PageLoop,
                         what: format!(

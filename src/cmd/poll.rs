@@ -104,14 +104,12 @@ pub fn run(ctx: &Ctx, args: PollArgs) -> Result<()> {
 /// Takes the lock beside the state file; held until the returned file is dropped.
 fn lock(state: &Path, wait: bool) -> Result<File> {
     let path = lock_path(state);
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the state directory {}", dir.display()))?;
-    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the state directory {}", dir.display()))?;
     if let Some(problem) = shared_dir(dir) {
         return Err(UsageError::new(format!(
             "the state directory {problem}, so another user could replace the state or its lock"

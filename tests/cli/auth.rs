@@ -359,36 +359,42 @@ fn api_token_from_the_environment_skips_the_exchange() {
 
 #[test]
 fn token_exchange_request_shape() {
-    use httpmock::prelude::*;
-    let mock = MockServer::start();
-    let token = mock.mock(|when, then| {
-        when.method(POST)
-            .path("/api/v2/access/tokens")
-            .header("X-LW-UAKS", server::SECRET)
-            .header("Account-Name", "sub-a")
-            .header("Content-Type", "application/json")
-            .json_body(serde_json::json!({"keyId": server::KEY_ID, "expiryTime": 3600}));
-        then.status(200).json_body(
-            serde_json::json!({"token": "tok_0mock", "expiresAt": "2099-01-01T00:00:00.000Z"}),
-        );
-    });
-    let alerts = mock.mock(|when, then| {
-        when.method(GET)
-            .path("/api/v2/Alerts")
-            .header("Authorization", "Bearer tok_0mock")
-            .header("Account-Name", "sub-a")
-            .query_param_exists("startTime")
-            .query_param_exists("endTime");
-        then.status(200).json_body(serde_json::json!({"data": []}));
-    });
     let w = World::new();
     w.cmd()
-        .env("LW_API_SERVER_URL", mock.base_url())
         .args(["--subaccount", "sub-a", "auth", "test", "-o", "json"])
-        .assert()
-        .success();
-    token.assert();
-    alerts.assert();
+        .run(0);
+    let st = w.server.state();
+    let [exchange, alerts] = &st.log[..] else {
+        panic!("two requests expected: {:?}", st.log);
+    };
+    assert_eq!(
+        (exchange.method.as_str(), exchange.path.as_str()),
+        ("POST", "/api/v2/access/tokens")
+    );
+    assert_eq!(exchange.header("X-LW-UAKS"), Some(server::SECRET));
+    assert_eq!(exchange.header("Account-Name"), Some("sub-a"));
+    assert_eq!(exchange.header("Content-Type"), Some("application/json"));
+    assert_eq!(
+        serde_json::from_str::<Value>(&exchange.body).unwrap(),
+        serde_json::json!({"keyId": server::KEY_ID, "expiryTime": 3600})
+    );
+    assert_eq!(alerts.method, "GET");
+    assert!(
+        alerts.path.starts_with("/api/v2/Alerts?startTime="),
+        "{}",
+        alerts.path
+    );
+    assert!(alerts.path.contains("&endTime="), "{}", alerts.path);
+    assert!(alerts
+        .header("Authorization")
+        .unwrap()
+        .starts_with("Bearer tok_"));
+    assert_eq!(alerts.header("Account-Name"), Some("sub-a"));
+    assert_eq!(
+        alerts.header("X-LW-UAKS"),
+        None,
+        "the secret goes to the token exchange only"
+    );
 }
 
 #[test]

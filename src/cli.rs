@@ -39,13 +39,19 @@ pub struct Global {
     #[arg(long, global = true, value_name = "NAME")]
     pub subaccount: Option<String>,
     /// API key id [env: LW_API_KEY]
-    #[arg(short = 'k', long, global = true, value_name = "KEY_ID")]
+    #[arg(
+        short = 'k',
+        long,
+        global = true,
+        value_name = "KEY_ID",
+        alias = "api_key"
+    )]
     pub api_key: Option<String>,
     /// File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]
     #[arg(long, global = true, value_name = "FILE")]
     pub api_secret_file: Option<PathBuf>,
     /// Organization-level data (sends Org-Access: true)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, alias = "organization")]
     pub org: bool,
     /// Output format [default: table on a terminal, ndjson otherwise]
     #[arg(short = 'o', long, global = true, value_enum, value_name = "FORMAT")]
@@ -54,11 +60,17 @@ pub struct Global {
     #[arg(short = 'v', long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
     /// Neither read nor write the token cache [env: LW_NOCACHE]
-    #[arg(long, global = true, env = "LW_NOCACHE", hide_env = true, value_parser = clap::builder::FalseyValueParser::new())]
+    #[arg(long, global = true, alias = "nocache", env = "LW_NOCACHE", hide_env = true, value_parser = clap::builder::FalseyValueParser::new())]
     pub no_cache: bool,
-    /// Never prompt; fail and name the flag instead
-    #[arg(long, global = true)]
+    /// Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]
+    #[arg(long, global = true, alias = "noninteractive", env = "LW_NONINTERACTIVE", hide_env = true, value_parser = clap::builder::FalseyValueParser::new())]
     pub no_input: bool,
+    /// The official CLI's spelling of -o json [env: LW_JSON]
+    #[arg(long, global = true, hide = true, env = "LW_JSON", value_parser = clap::builder::FalseyValueParser::new())]
+    pub json: bool,
+    /// The official CLI's spelling of --color never [env: LW_NOCOLOR]
+    #[arg(long, global = true, hide = true, env = "LW_NOCOLOR", value_parser = clap::builder::FalseyValueParser::new())]
+    pub nocolor: bool,
     /// When to use colour
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -117,7 +129,7 @@ pub enum Command {
     #[command(subcommand)]
     Auth(AuthCommand),
     /// List, poll and inspect alerts
-    #[command(subcommand)]
+    #[command(subcommand, alias = "alert")]
     Alerts(AlertsCommand),
     /// Lacework alerts in, normalized SOC events out (NDJSON)
     Normalize(NormalizeArgs),
@@ -129,6 +141,9 @@ pub enum Command {
     /// Generate shell completions or man pages
     #[command(hide = true, subcommand)]
     Generate(GenerateCommand),
+    /// Print the version (as --version does)
+    #[command(hide = true)]
+    Version,
 }
 
 #[derive(Debug, Subcommand)]
@@ -146,6 +161,7 @@ pub enum AlertsCommand {
     #[command(
         after_help = "Examples:\n  lwctl alerts list\n  lwctl alerts list --start -7d --severity high -o csv > high.csv\n  lwctl alerts list --start 2026-11-01 --end 2026-11-15 -o ndjson | jq -r .alertName"
     )]
+    #[command(alias = "ls")]
     List(ListArgs),
     /// Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated
     #[command(
@@ -157,6 +173,7 @@ pub enum AlertsCommand {
     #[command(
         after_help = "Examples:\n  lwctl alerts get 12345\n  lwctl alerts get 12345 --scope timeline -o table"
     )]
+    #[command(alias = "show")]
     Get(GetArgs),
     /// Add a comment to one or more alerts
     #[command(

@@ -246,7 +246,7 @@ impl<W: Write> StreamPrinter<W> {
 /// Lines written to the printer are records: `ndjson` passes the bytes straight through.
 impl<W: Write> Write for StreamPrinter<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.format == Format::Ndjson && self.pending.is_empty() {
+        if self.format == Format::Ndjson {
             self.written += memchr::memchr_iter(b'\n', buf).count() as u64;
             self.out.write_all(buf)?;
             return Ok(buf.len());
@@ -258,13 +258,7 @@ impl<W: Write> Write for StreamPrinter<W> {
             } else {
                 self.pending.extend_from_slice(&rest[..i]);
                 let line = std::mem::take(&mut self.pending);
-                if self.format == Format::Ndjson {
-                    self.out.write_all(&line)?;
-                    self.out.write_all(b"\n")?;
-                    self.written += 1;
-                } else {
-                    self.record(&line)?;
-                }
+                self.record(&line)?;
             }
             rest = &rest[i + 1..];
         }

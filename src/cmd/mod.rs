@@ -73,6 +73,7 @@ fn check_format(command: &Command, asked: Format) -> Result<()> {
             .into());
         }
         Command::Configure(_) => ("configure", &[]),
+        Command::Version => ("version", &[]),
         Command::Generate(_) => ("generate", &[]),
         _ => ("this command", ALL),
     };
@@ -128,7 +129,13 @@ pub fn stop_on_signals(exit_code: i32) -> Result<std::sync::Arc<std::sync::atomi
 
 pub fn run(cli: Cli) -> Result<()> {
     let g = &cli.global;
-    let ui = Ui::detect(g.output, g.color, g.no_input, g.verbose);
+    // The official CLI's habits: --json (LW_JSON) and --nocolor (LW_NOCOLOR); -o and --color win.
+    let format = g.output.or(g.json.then_some(Format::Json));
+    let color = match (g.nocolor, g.color) {
+        (true, crate::output::ColorChoice::Auto) => crate::output::ColorChoice::Never,
+        (_, c) => c,
+    };
+    let ui = Ui::detect(format, color, g.no_input, g.verbose);
     if let Some(f) = ui.format {
         check_format(&cli.command, f)?;
     }
@@ -155,5 +162,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Normalize(args) => normalize::run(&ctx, args),
         Command::Configure(args) => configure::run(&ctx, args),
         Command::Generate(args) => generate::run(args),
+        Command::Version => {
+            println!("lwctl {}", env!("CARGO_PKG_VERSION"));
+            Ok(())
+        }
     }
 }

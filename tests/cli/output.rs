@@ -420,3 +420,48 @@ fn csv_cells_a_spreadsheet_would_run_are_neutralised() {
     let row = rdr.records().next().unwrap().unwrap();
     assert_eq!(&row[6], "=HYPERLINK(\"http://x.example\",\"click\")");
 }
+
+#[test]
+fn the_official_clis_habits_work() {
+    let w = world(3);
+    // `lacework alert ls --json` muscle memory.
+    let out = w.cmd().args(["alert", "ls", "--json"]).run(0);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 3);
+    let out = w
+        .cmd()
+        .env("LW_JSON", "1")
+        .args(["alert", "show", "2"])
+        .run(0);
+    assert_eq!(
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()["alertId"],
+        2
+    );
+    // --nocolor, LW_NOCOLOR and --noninteractive.
+    for (flag, env) in [
+        ("--nocolor", None),
+        ("--noninteractive", None),
+        ("--nocache", Some(("LW_NOCOLOR", "1"))),
+    ] {
+        let mut c = on_terminal(&w, 100);
+        if let Some((k, v)) = env {
+            c.env(k, v);
+        }
+        let out = c.args([flag, "alerts", "list", "--color", "auto"]).run(0);
+        if flag != "--noninteractive" {
+            assert!(!out.stdout.contains(&0x1b), "{flag}");
+        }
+    }
+    let out = w
+        .cmd()
+        .env("LW_NONINTERACTIVE", "true")
+        .env("LWCTL_TEST_TTY", "stdout,stderr,stdin")
+        .args(["alerts", "close", "3", "--reason", "1"])
+        .run(2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pass --yes"));
+    let out = w.bare().arg("version").run(0);
+    assert_eq!(
+        text(&out.stdout),
+        format!("lwctl {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}

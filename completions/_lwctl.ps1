@@ -240,6 +240,8 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--max-response', '--max-response', [CompletionResultType]::ParameterName, 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait for another poll holding the state lock instead of exiting 9')
             [CompletionResult]::new('--skip-invalid', '--skip-invalid', [CompletionResultType]::ParameterName, 'Skip alerts that cannot be used, count them and say where; the cursor moves on')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No summary line unless alerts arrived late or something went wrong (for cron)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No summary line unless alerts arrived late or something went wrong (for cron)')
             [CompletionResult]::new('--normalize', '--normalize', [CompletionResultType]::ParameterName, 'Emit normalized SOC events instead of Lacework''s alert objects')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization-level data (sends Org-Access: true)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')

@@ -229,6 +229,8 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --max-response 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken'
             cand --wait 'Wait for another poll holding the state lock instead of exiting 9'
             cand --skip-invalid 'Skip alerts that cannot be used, count them and say where; the cursor moves on'
+            cand -q 'No summary line unless alerts arrived late or something went wrong (for cron)'
+            cand --quiet 'No summary line unless alerts arrived late or something went wrong (for cron)'
             cand --normalize 'Emit normalized SOC events instead of Lacework''s alert objects'
             cand --org 'Organization-level data (sends Org-Access: true)'
             cand -v 'Trace requests on stderr (-vv adds headers); secrets are always redacted'

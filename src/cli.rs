@@ -411,6 +411,9 @@ pub struct PollArgs {
     /// Skip alerts that cannot be used, count them and say where; the cursor moves on
     #[arg(long)]
     pub skip_invalid: bool,
+    /// No summary line unless alerts arrived late or something went wrong (for cron)
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
     /// The summary line on stderr: text, or one JSON object for log shippers [default: text;
     /// json with --out and -o json]
     #[arg(long, value_name = "FORMAT")]

@@ -95,7 +95,9 @@ impl Filters {
             out.push(json!({"field": "status", "expression": "eq", "value": s.api_name()}));
         }
         if let Some(t) = &self.alert_type {
-            out.push(json!({"field": "alertType", "expression": "eq", "value": t}));
+            // `ilike` without wildcards is a case-insensitive match (`--type changedfile`); a
+            // `_` in the name may let a near name through, which the check above drops.
+            out.push(json!({"field": "alertType", "expression": "ilike", "value": t}));
         }
         out
     }

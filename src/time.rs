@@ -69,22 +69,34 @@ pub fn parse_duration(value: &str) -> Result<Duration, String> {
 
 /// Parses a point in time as a user types it.
 ///
-/// Accepted: `now`; a duration ago (`-24h`, or `24h` meaning the same); epoch seconds; the four
-/// Lacework formats (`2024-05-01`, `2024-05-01T13`, `...T13:00:00Z`, `...T13:00:00.000Z`);
-/// RFC 3339 with any offset.
+/// Accepted: `now`; a duration ago (`-24h`, or `24h` meaning the same); epoch seconds, or epoch
+/// milliseconds (13 digits); `2024-05-01 13:00` (UTC); the four Lacework formats (`2024-05-01`,
+/// `2024-05-01T13`, `...T13:00:00Z`, `...T13:00:00.000Z`); RFC 3339 with any offset.
 pub fn parse_time(value: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
     let v = value.trim();
     if v.eq_ignore_ascii_case("now") {
         return Ok(now);
     }
     if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
-        let secs: i64 = v
+        // 13 digits are epoch milliseconds, as the official CLI takes them; fewer are seconds.
+        let (n, unit) = match v.len() {
+            13.. => (v, "milliseconds"),
+            _ => (v, "seconds"),
+        };
+        let n: i64 = n
             .parse()
-            .map_err(|_| format!("epoch seconds '{value}' out of range"))?;
-        return Utc
-            .timestamp_opt(secs, 0)
-            .single()
-            .ok_or_else(|| format!("epoch seconds '{value}' out of range"));
+            .map_err(|_| format!("epoch {unit} '{value}' out of range"))?;
+        let t = match unit {
+            "milliseconds" => DateTime::from_timestamp_millis(n),
+            _ => Utc.timestamp_opt(n, 0).single(),
+        };
+        return t.ok_or_else(|| format!("epoch {unit} '{value}' out of range"));
+    }
+    // `2026-11-01 13:00` or `2026-11-01 13:00:00`, as people type them: UTC.
+    if let Ok(t) = chrono::NaiveDateTime::parse_from_str(v, "%Y-%m-%d %H:%M")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(v, "%Y-%m-%d %H:%M:%S"))
+    {
+        return Ok(Utc.from_utc_datetime(&t));
     }
     if let Some(d) = parse_ago(v) {
         return chrono::Duration::from_std(d?)
@@ -94,8 +106,9 @@ pub fn parse_time(value: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Stri
     }
     parse_api_time(v).ok_or_else(|| {
         format!(
-            "invalid time '{value}' (use now, -24h, -7d, epoch seconds, 2024-05-01, \
-             2024-05-01T13, or RFC 3339 such as 2024-05-01T13:00:00Z)"
+            "invalid time '{value}' (use now, -24h, -7d, epoch seconds or milliseconds, \
+             2024-05-01, 2024-05-01 13:00, 2024-05-01T13, or RFC 3339 such as \
+             2024-05-01T13:00:00Z)"
         )
     })
 }
@@ -256,5 +269,15 @@ mod tests {
         assert_eq!(rfc3339(ms), "2024-05-01T13:04:05.120Z");
         assert_eq!(parse_api_time(&api_time(ms)), Some(ms));
         assert_eq!(human_duration(Duration::from_secs(5400)), "1h30m");
+    }
+
+    #[test]
+    fn epoch_milliseconds_and_a_space() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 1, 13, 0, 0).unwrap();
+        assert_eq!(parse_time("1793538000000", now()).unwrap(), at);
+        assert_eq!(parse_time("1793538000", now()).unwrap(), at);
+        assert_eq!(parse_time("2026-11-01 13:00", now()).unwrap(), at);
+        assert_eq!(parse_time("2026-11-01 13:00:00", now()).unwrap(), at);
+        assert!(parse_time("2026-11-01 25:00", now()).is_err());
     }
 }

@@ -57,6 +57,11 @@ pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
     } else {
         args.files
     };
+    if ctx.ui.stdin_tty && files.iter().any(|f| f.as_os_str() == "-") {
+        ctx.ui.info(
+            "reading alerts from the terminal; end with Ctrl-D, or name a file: lwctl normalize FILE",
+        );
+    }
     let mut result = Ok(());
     for path in &files {
         let (name, reader): (String, Box<dyn Read>) = if path.as_os_str() == "-" {

@@ -363,7 +363,11 @@ impl Poller<'_> {
     fn summary(&self, window: Window, stats: &WalkStats, added: u64, arrivals: &Arrivals) {
         let remaining = self.client.stats().rate_limit_remaining;
         let lateness = arrivals.latest.and_then(|d| d.to_std().ok());
-        if self.json_summary() {
+        // Cron mails whatever a job prints: --quiet speaks only when there is news to act on.
+        let quiet = self.args.quiet && arrivals.late == 0 && stats.skipped == 0;
+        if quiet {
+            // Nothing a person needs to read.
+        } else if self.json_summary() {
             let line = serde_json::json!({
                 "window_start": crate::time::rfc3339(window.start),
                 "window_end": crate::time::rfc3339(window.end),

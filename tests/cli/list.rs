@@ -151,11 +151,12 @@ fn filters_select_exactly_what_the_server_holds() {
             "--severity",
             "critical,low",
             "--type",
-            "NewUser",
+            "newuser",
             "-o",
             "ndjson",
         ])
         .run(0);
+    // The type in any case: sent as ilike, which the server (like Lacework) matches in any case.
     let got = ndjson(&out.stdout);
     assert!(!got.is_empty());
     for a in &got {

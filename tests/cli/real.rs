@@ -618,3 +618,14 @@ fn a_killed_run_then_rotation_gives_exactly_once() {
     all.sort();
     assert_ids(&all, &[1, 2, 3, 4, 5, 10, 11, 12, 20, 21, 22]);
 }
+
+#[test]
+fn quiet_polls_speak_only_when_alerts_arrive_late() {
+    let w = late_world();
+    let errs = cron(&w, at(9, 0), at(11, 5), &["-q"]);
+    let spoke: Vec<usize> = (0..errs.len()).filter(|i| !errs[*i].is_empty()).collect();
+    // 10:05 and 10:40 (the 09:00 hour published 65 and 100 minutes late), 11:05 (the 10:00 hour).
+    assert_eq!(spoke, [13, 20, 25], "{errs:?}");
+    assert!(errs[20].contains("late_arrivals: 1") && errs[20].contains("warning"));
+    assert_ids(&out_ids(&w), &[1, 2, 3, 5]);
+}

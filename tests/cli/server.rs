@@ -722,6 +722,10 @@ fn matches(a: &Alert, filters: &[Value]) -> bool {
                 _ => String::new(),
             },
             "status" => a.status.to_ascii_lowercase(),
+            // Names compare as the API does: `eq` exactly, `ilike` in any case.
+            "alertType" if f["expression"] == "eq" => {
+                return f["value"].as_str() == Some(a.alert_type.as_str())
+            }
             "alertType" => a.alert_type.to_ascii_lowercase(),
             _ => return true,
         };

@@ -53,6 +53,7 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand org 'What this key can reach, and the CloudTrail account mapping'
             cand generate 'Generate shell completions or man pages'
             cand version 'Print the version (as --version does)'
+            cand completion 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lwctl;auth'= {
@@ -754,6 +755,36 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'lwctl;completion'= {
+            cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand -a 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --account 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --subaccount 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]'
+            cand -k 'API key id [env: LW_API_KEY]'
+            cand --api-key 'API key id [env: LW_API_KEY]'
+            cand --api-secret-file 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --color 'When to use colour'
+            cand --timeout 'Connect and request timeout'
+            cand --retries 'Retries for 429, 5xx, connection errors and broken answers'
+            cand --max-wait 'Longest single wait between retries (429 resets are capped to it)'
+            cand --max-response 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken'
+            cand --org 'Organization-level data (sends Org-Access: true)'
+            cand -v 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --verbose 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --no-cache 'Neither read nor write the token cache [env: LW_NOCACHE]'
+            cand --no-input 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
+            cand --json 'The official CLI''s spelling of -o json [env: LW_JSON]'
+            cand --nocolor 'The official CLI''s spelling of --color never [env: LW_NOCOLOR]'
+            cand --allow-insecure-config 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+            cand --csv-raw 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading '')'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'lwctl;help'= {
             cand auth 'Check credentials and connectivity'
             cand alerts 'List, poll and inspect alerts'
@@ -762,6 +793,7 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand org 'What this key can reach, and the CloudTrail account mapping'
             cand generate 'Generate shell completions or man pages'
             cand version 'Print the version (as --version does)'
+            cand completion 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lwctl;help;auth'= {
@@ -813,6 +845,8 @@ set edit:completion:arg-completer[lwctl] = {|@words|
         &'lwctl;help;generate;man'= {
         }
         &'lwctl;help;version'= {
+        }
+        &'lwctl;help;completion'= {
         }
         &'lwctl;help;help'= {
         }

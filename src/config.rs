@@ -177,11 +177,13 @@ pub struct Profile {
     pub version: Option<i64>,
 }
 
-/// The home directory, from `$HOME` (tests point it elsewhere).
+/// The home directory: `$HOME` (tests point it elsewhere), else the system's record of the user.
 pub fn home_dir() -> Option<PathBuf> {
+    // $HOME first (what tests and sudo -E set), then the system's record of the user.
     std::env::var_os("HOME")
         .filter(|h| !h.is_empty())
         .map(PathBuf::from)
+        .or_else(std::env::home_dir)
 }
 
 /// `~/.lacework.toml`.

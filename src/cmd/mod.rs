@@ -74,6 +74,7 @@ fn check_format(command: &Command, asked: Format) -> Result<()> {
         }
         Command::Configure(_) => ("configure", &[]),
         Command::Version => ("version", &[]),
+        Command::Completion { .. } => ("completion", &[]),
         Command::Generate(_) => ("generate", &[]),
         _ => ("this command", ALL),
     };
@@ -162,6 +163,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Normalize(args) => normalize::run(&ctx, args),
         Command::Configure(args) => configure::run(&ctx, args),
         Command::Generate(args) => generate::run(args),
+        Command::Completion { shell } => {
+            use clap::CommandFactory;
+            let mut cmd = crate::cli::Cli::command();
+            clap_complete::generate(shell, &mut cmd, "lwctl", &mut std::io::stdout());
+            Ok(())
+        }
         Command::Version => {
             println!("lwctl {}", env!("CARGO_PKG_VERSION"));
             Ok(())

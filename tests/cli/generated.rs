@@ -41,3 +41,26 @@ fn completions_and_man_pages_are_current() {
         assert_same_tree(&root.join(dir), &out);
     }
 }
+
+#[test]
+fn completion_prints_the_committed_script() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (shell, file) in [
+        ("bash", "lwctl.bash"),
+        ("zsh", "_lwctl"),
+        ("fish", "lwctl.fish"),
+    ] {
+        let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_lwctl"))
+            .args(["completion", shell])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let committed = std::fs::read(root.join("completions").join(file)).unwrap();
+        assert!(
+            out == committed,
+            "lwctl completion {shell} differs from completions/{file}"
+        );
+    }
+}

@@ -443,6 +443,9 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx, connection errors and broken answers')
             [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest single wait between retries (429 resets are capped to it)')
             [CompletionResult]::new('--max-response', '--max-response', [CompletionResultType]::ParameterName, 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Replace an existing profile without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Replace an existing profile without asking')
+            [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Do not check the new profile''s credentials against Lacework')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization-level data (sends Org-Access: true)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
@@ -456,6 +459,86 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One value of the profile in use (never the secret)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lwctl;configure;list' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--subaccount', '--subaccount', [CompletionResultType]::ParameterName, 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-secret-file', '--api-secret-file', [CompletionResultType]::ParameterName, 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and request timeout')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx, connection errors and broken answers')
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest single wait between retries (429 resets are capped to it)')
+            [CompletionResult]::new('--max-response', '--max-response', [CompletionResultType]::ParameterName, 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization-level data (sends Org-Access: true)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the token cache [env: LW_NOCACHE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'The official CLI''s spelling of -o json [env: LW_JSON]')
+            [CompletionResult]::new('--nocolor', '--nocolor', [CompletionResultType]::ParameterName, 'The official CLI''s spelling of --color never [env: LW_NOCOLOR]')
+            [CompletionResult]::new('--allow-insecure-config', '--allow-insecure-config', [CompletionResultType]::ParameterName, 'Read a secret from a file other users can read (refused by default, like ssh keys)')
+            [CompletionResult]::new('--csv-raw', '--csv-raw', [CompletionResultType]::ParameterName, 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading '')')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lwctl;configure;show' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--subaccount', '--subaccount', [CompletionResultType]::ParameterName, 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-secret-file', '--api-secret-file', [CompletionResultType]::ParameterName, 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and request timeout')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx, connection errors and broken answers')
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest single wait between retries (429 resets are capped to it)')
+            [CompletionResult]::new('--max-response', '--max-response', [CompletionResultType]::ParameterName, 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization-level data (sends Org-Access: true)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the token cache [env: LW_NOCACHE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'The official CLI''s spelling of -o json [env: LW_JSON]')
+            [CompletionResult]::new('--nocolor', '--nocolor', [CompletionResultType]::ParameterName, 'The official CLI''s spelling of --color never [env: LW_NOCOLOR]')
+            [CompletionResult]::new('--allow-insecure-config', '--allow-insecure-config', [CompletionResultType]::ParameterName, 'Read a secret from a file other users can read (refused by default, like ssh keys)')
+            [CompletionResult]::new('--csv-raw', '--csv-raw', [CompletionResultType]::ParameterName, 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading '')')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lwctl;configure;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One value of the profile in use (never the secret)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lwctl;configure;help;list' {
+            break
+        }
+        'lwctl;configure;help;show' {
+            break
+        }
+        'lwctl;configure;help;help' {
             break
         }
         'lwctl;org' {
@@ -879,6 +962,14 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             break
         }
         'lwctl;help;configure' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One value of the profile in use (never the secret)')
+            break
+        }
+        'lwctl;help;configure;list' {
+            break
+        }
+        'lwctl;help;configure;show' {
             break
         }
         'lwctl;help;org' {

@@ -91,6 +91,24 @@ _lwctl() {
             lwctl__subcmd__auth__subcmd__help,test)
                 cmd="lwctl__subcmd__auth__subcmd__help__subcmd__test"
                 ;;
+            lwctl__subcmd__configure,help)
+                cmd="lwctl__subcmd__configure__subcmd__help"
+                ;;
+            lwctl__subcmd__configure,list)
+                cmd="lwctl__subcmd__configure__subcmd__list"
+                ;;
+            lwctl__subcmd__configure,show)
+                cmd="lwctl__subcmd__configure__subcmd__show"
+                ;;
+            lwctl__subcmd__configure__subcmd__help,help)
+                cmd="lwctl__subcmd__configure__subcmd__help__subcmd__help"
+                ;;
+            lwctl__subcmd__configure__subcmd__help,list)
+                cmd="lwctl__subcmd__configure__subcmd__help__subcmd__list"
+                ;;
+            lwctl__subcmd__configure__subcmd__help,show)
+                cmd="lwctl__subcmd__configure__subcmd__help__subcmd__show"
+                ;;
             lwctl__subcmd__generate,completions)
                 cmd="lwctl__subcmd__generate__subcmd__completions"
                 ;;
@@ -153,6 +171,12 @@ _lwctl() {
                 ;;
             lwctl__subcmd__help__subcmd__auth,test)
                 cmd="lwctl__subcmd__help__subcmd__auth__subcmd__test"
+                ;;
+            lwctl__subcmd__help__subcmd__configure,list)
+                cmd="lwctl__subcmd__help__subcmd__configure__subcmd__list"
+                ;;
+            lwctl__subcmd__help__subcmd__configure,show)
+                cmd="lwctl__subcmd__help__subcmd__configure__subcmd__show"
                 ;;
             lwctl__subcmd__help__subcmd__generate,completions)
                 cmd="lwctl__subcmd__help__subcmd__generate__subcmd__completions"
@@ -1201,7 +1225,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__configure)
-            opts="-p -a -k -o -v -h -V --json-file --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-y -p -a -k -o -v -h -V --json-file --yes --no-verify --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1211,6 +1235,210 @@ _lwctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subaccount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-response)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lwctl__subcmd__configure__subcmd__help)
+            opts="list show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lwctl__subcmd__configure__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lwctl__subcmd__configure__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lwctl__subcmd__configure__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lwctl__subcmd__configure__subcmd__list)
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subaccount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-response)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lwctl__subcmd__configure__subcmd__show)
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1705,8 +1933,36 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__help__subcmd__configure)
-            opts=""
+            opts="list show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lwctl__subcmd__help__subcmd__configure__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lwctl__subcmd__help__subcmd__configure__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -420,6 +420,9 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --retries 'Retries for 429, 5xx, connection errors and broken answers'
             cand --max-wait 'Longest single wait between retries (429 resets are capped to it)'
             cand --max-response 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken'
+            cand -y 'Replace an existing profile without asking'
+            cand --yes 'Replace an existing profile without asking'
+            cand --no-verify 'Do not check the new profile''s credentials against Lacework'
             cand --org 'Organization-level data (sends Org-Access: true)'
             cand -v 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
             cand --verbose 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
@@ -433,6 +436,80 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand list 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use'
+            cand show 'One value of the profile in use (never the secret)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lwctl;configure;list'= {
+            cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand -a 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --account 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --subaccount 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]'
+            cand -k 'API key id [env: LW_API_KEY]'
+            cand --api-key 'API key id [env: LW_API_KEY]'
+            cand --api-secret-file 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --color 'When to use colour'
+            cand --timeout 'Connect and request timeout'
+            cand --retries 'Retries for 429, 5xx, connection errors and broken answers'
+            cand --max-wait 'Longest single wait between retries (429 resets are capped to it)'
+            cand --max-response 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken'
+            cand --org 'Organization-level data (sends Org-Access: true)'
+            cand -v 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --verbose 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --no-cache 'Neither read nor write the token cache [env: LW_NOCACHE]'
+            cand --no-input 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
+            cand --json 'The official CLI''s spelling of -o json [env: LW_JSON]'
+            cand --nocolor 'The official CLI''s spelling of --color never [env: LW_NOCOLOR]'
+            cand --allow-insecure-config 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+            cand --csv-raw 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading '')'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lwctl;configure;show'= {
+            cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand -a 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --account 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --subaccount 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]'
+            cand -k 'API key id [env: LW_API_KEY]'
+            cand --api-key 'API key id [env: LW_API_KEY]'
+            cand --api-secret-file 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --color 'When to use colour'
+            cand --timeout 'Connect and request timeout'
+            cand --retries 'Retries for 429, 5xx, connection errors and broken answers'
+            cand --max-wait 'Longest single wait between retries (429 resets are capped to it)'
+            cand --max-response 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken'
+            cand --org 'Organization-level data (sends Org-Access: true)'
+            cand -v 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --verbose 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --no-cache 'Neither read nor write the token cache [env: LW_NOCACHE]'
+            cand --no-input 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
+            cand --json 'The official CLI''s spelling of -o json [env: LW_JSON]'
+            cand --nocolor 'The official CLI''s spelling of --color never [env: LW_NOCOLOR]'
+            cand --allow-insecure-config 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+            cand --csv-raw 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading '')'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lwctl;configure;help'= {
+            cand list 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use'
+            cand show 'One value of the profile in use (never the secret)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lwctl;configure;help;list'= {
+        }
+        &'lwctl;configure;help;show'= {
+        }
+        &'lwctl;configure;help;help'= {
         }
         &'lwctl;org'= {
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
@@ -821,6 +898,12 @@ set edit:completion:arg-completer[lwctl] = {|@words|
         &'lwctl;help;normalize'= {
         }
         &'lwctl;help;configure'= {
+            cand list 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use'
+            cand show 'One value of the profile in use (never the secret)'
+        }
+        &'lwctl;help;configure;list'= {
+        }
+        &'lwctl;help;configure;show'= {
         }
         &'lwctl;help;org'= {
             cand accounts 'The accounts and subaccounts this key''s user can reach (UserProfile)'

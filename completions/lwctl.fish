@@ -354,33 +354,93 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l allow-insecure
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l json-file -d 'The API key file downloaded from the Lacework console' -r -F
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l json-file -d 'The API key file downloaded from the Lacework console' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line (the default when piped)'
 csv\t'Comma-separated values with a header'"
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l org -d 'Organization-level data (sends Org-Access: true)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l no-input -d 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l json -d 'The official CLI\'s spelling of -o json [env: LW_JSON]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l nocolor -d 'The official CLI\'s spelling of --color never [env: LW_NOCOLOR]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -s y -l yes -d 'Replace an existing profile without asking'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l no-verify -d 'Do not check the new profile\'s credentials against Lacework'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l no-input -d 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l json -d 'The official CLI\'s spelling of -o json [env: LW_JSON]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l nocolor -d 'The official CLI\'s spelling of --color never [env: LW_NOCOLOR]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'One value of the profile in use (never the secret)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l json -d 'The official CLI\'s spelling of -o json [env: LW_JSON]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l nocolor -d 'The official CLI\'s spelling of --color never [env: LW_NOCOLOR]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l json -d 'The official CLI\'s spelling of -o json [env: LW_JSON]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l nocolor -d 'The official CLI\'s spelling of --color never [env: LW_NOCOLOR]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "list" -d 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "show" -d 'One value of the profile in use (never the secret)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
@@ -621,6 +681,8 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcom
 complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "get" -d 'Show one alert\'s details'
 complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "comment" -d 'Add a comment to one or more alerts'
 complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "close" -d 'Close one or more alerts (a closed alert cannot be reopened)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from configure" -f -a "list" -d 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from configure" -f -a "show" -d 'One value of the profile in use (never the secret)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "accounts" -d 'The accounts and subaccounts this key\'s user can reach (UserProfile)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "mapping" -d 'The CloudTrail-for-Organizations account mapping file'
 complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Write completion scripts for every supported shell'

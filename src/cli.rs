@@ -469,10 +469,31 @@ pub struct NormalizeArgs {
 #[command(
     after_help = "Examples:\n  lwctl configure --json-file ~/Downloads/YOURCORP_1234.json\n  lwctl configure -a yourcorp -k KEY_ID --api-secret-file secret.txt -p prod"
 )]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct ConfigureArgs {
     /// The API key file downloaded from the Lacework console
     #[arg(long, value_name = "KEYFILE")]
     pub json_file: Option<PathBuf>,
+    /// Replace an existing profile without asking
+    #[arg(long, short = 'y', alias = "force")]
+    pub yes: bool,
+    /// Do not check the new profile's credentials against Lacework
+    #[arg(long)]
+    pub no_verify: bool,
+    #[command(subcommand)]
+    pub action: Option<ConfigureAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigureAction {
+    /// The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use
+    List,
+    /// One value of the profile in use (never the secret)
+    Show {
+        /// account, subaccount, api_key or version
+        #[arg(value_name = "KEY")]
+        key: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

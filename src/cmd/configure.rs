@@ -1,13 +1,18 @@
 //! `lwctl configure`: writes a profile to `~/.lacework.toml` in the Lacework CLI's format, 0600.
+//! The file is shared with the official CLI, so it is edited in place: comments, order and the
+//! other profiles stay byte for byte, a symlinked file is written through to its target, and an
+//! existing profile is replaced only when the user says so.
 
 use super::Ctx;
-use crate::cli::ConfigureArgs;
-use crate::config::{self, parse_subaccount, Account};
-use crate::error::UsageError;
+use crate::cli::{ConfigureAction, ConfigureArgs};
+use crate::config::{self, mask, parse_subaccount, Account};
+use crate::error::{DataError, UsageError};
 use anyhow::{Context, Result};
 use serde::Deserialize;
 use std::fs;
 use std::io::Write;
+use std::path::{Path, PathBuf};
+use toml_edit::{value, DocumentMut, Item, Table};
 
 /// The API key file the Lacework console downloads.
 #[derive(Deserialize)]
@@ -22,6 +27,27 @@ struct KeyFile {
 }
 
 pub fn run(ctx: &Ctx, args: ConfigureArgs) -> Result<()> {
+    let path = config::config_path()
+        .ok_or_else(|| UsageError::new("no home directory: cannot find ~/.lacework.toml"))?;
+    let (real, mut doc) = load(&path)?;
+    let name = ctx
+        .global
+        .profile
+        .clone()
+        .unwrap_or_else(|| "default".into());
+    match &args.action {
+        Some(ConfigureAction::List) => return list(&doc, &name),
+        Some(ConfigureAction::Show { key }) => return show(&doc, &name, key),
+        None => {}
+    }
+    let current = doc.get(&name).and_then(Item::as_table).cloned();
+    let text = |key: &str| {
+        current
+            .as_ref()
+            .and_then(|t| t.get(key))
+            .and_then(Item::as_str)
+            .map(str::to_owned)
+    };
     let g = &ctx.global;
     let mut account = g.account.clone();
     let mut key_id = g.api_key.clone();
@@ -33,22 +59,16 @@ pub fn run(ctx: &Ctx, args: ConfigureArgs) -> Result<()> {
         }
         None => None,
     };
-    if let Some(path) = &args.json_file {
-        let text = fs::read(path)
-            .map_err(|e| UsageError::new(format!("cannot read {}: {e}", path.display())))?;
-        let key: KeyFile = serde_json::from_slice(&text).map_err(|_| {
-            UsageError::new(format!(
-                "{} is not a Lacework API key file (it needs keyId and secret)",
-                path.display()
-            ))
-        })?;
+    if let Some(p) = &args.json_file {
+        let key = key_file(p)?;
         key_id = key_id.or(Some(key.key_id));
         secret = secret.or(Some(key.secret));
         subaccount = subaccount.or(key.sub_account.filter(|s| !s.is_empty()));
         account = account.or(key.account);
     }
     let ui = &ctx.ui;
-    let ask = |what: &str, flag: &str| -> Result<String> {
+    // Prompts start from the profile's current values; Enter keeps one.
+    let ask = |what: &str, flag: &str, now: Option<String>| -> Result<String> {
         if !ui.can_prompt() {
             return Err(UsageError::new(format!("no {what} given"))
                 .hint(format!(
@@ -56,27 +76,50 @@ pub fn run(ctx: &Ctx, args: ConfigureArgs) -> Result<()> {
                 ))
                 .into());
         }
-        Ok(dialoguer::Input::<String>::new()
-            .with_prompt(what)
-            .interact_text()?)
+        let mut input = dialoguer::Input::<String>::new().with_prompt(what);
+        if let Some(n) = now {
+            input = input.default(n);
+        }
+        Ok(input.interact_text()?)
     };
     let account = match account {
         Some(a) => a,
         None => ask(
             "Account (yourcorp or yourcorp.fra.lacework.net)",
             "--account",
+            text("account"),
         )?,
     };
     let parsed = Account::parse(&account)?;
     let key_id = match key_id {
         Some(k) => k,
-        None => ask("API key id", "--api-key or --json-file")?,
+        None => ask("API key id", "--api-key or --json-file", text("api_key"))?,
     };
     let secret = match secret {
         Some(s) => s,
-        None if ui.can_prompt() => dialoguer::Password::new()
-            .with_prompt("API secret")
-            .interact()?,
+        None if ui.can_prompt() => {
+            let old = text("api_secret");
+            let shown = old.as_deref().map(|s| {
+                let tail: String = s
+                    .chars()
+                    .rev()
+                    .take(4)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                format!(" [****{tail}, Enter keeps it]")
+            });
+            let typed = dialoguer::Password::new()
+                .with_prompt(format!("API secret{}", shown.unwrap_or_default()))
+                .allow_empty_password(old.is_some())
+                .interact()?;
+            if typed.is_empty() {
+                old.unwrap_or_default()
+            } else {
+                typed
+            }
+        }
         None => {
             return Err(UsageError::new("no API secret given")
                 .hint("pass --api-secret-file or --json-file")
@@ -85,39 +128,177 @@ pub fn run(ctx: &Ctx, args: ConfigureArgs) -> Result<()> {
     };
     let subaccount = subaccount.map(|s| parse_subaccount(&s)).transpose()?;
 
-    let path = config::config_path()
-        .ok_or_else(|| UsageError::new("HOME is not set: cannot find ~/.lacework.toml"))?;
-    let mut doc: toml::Table = match fs::read_to_string(&path) {
-        Ok(t) => t.parse().map_err(|_| {
-            UsageError::new(format!(
-                "{} is not valid TOML; fix or move it first",
-                path.display()
-            ))
-        })?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => toml::Table::new(),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-    };
-    let name = g.profile.clone().unwrap_or_else(|| "default".into());
-    let mut section = toml::Table::new();
+    let mut section = Table::new();
     // The account name alone, as the Lacework CLI writes it.
-    section.insert("account".into(), parsed.name.clone().into());
+    section.insert("account", value(parsed.name.clone()));
     if let Some(s) = &subaccount {
-        section.insert("subaccount".into(), s.clone().into());
+        section.insert("subaccount", value(s.clone()));
     }
-    section.insert("api_key".into(), key_id.trim().to_owned().into());
-    section.insert("api_secret".into(), secret.trim().to_owned().into());
-    section.insert("version".into(), 2.into());
-    doc.insert(name.clone(), toml::Value::Table(section));
-
-    let dir = path.parent().unwrap_or(std::path::Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(toml::to_string(&doc)?.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(&path).map_err(|e| e.error)?;
+    section.insert("api_key", value(key_id.trim()));
+    section.insert("api_secret", value(secret.trim()));
+    section.insert("version", value(2));
+    if let Some(old) = &current {
+        let same = ["account", "subaccount", "api_key", "api_secret"]
+            .iter()
+            .all(|k| old.get(k).and_then(Item::as_str) == section.get(k).and_then(Item::as_str));
+        if !same && !args.yes {
+            if !ui.can_prompt() {
+                return Err(UsageError::new(format!(
+                    "profile [{name}] exists in {} and would change",
+                    path.display()
+                ))
+                .hint("pass --yes to replace it, or -p NAME for another profile")
+                .into());
+            }
+            let sure = dialoguer::Confirm::new()
+                .with_prompt(format!("Replace profile [{name}]?"))
+                .default(false)
+                .interact()?;
+            if !sure {
+                return Err(
+                    crate::error::Declined(format!("profile [{name}] left as it was")).into(),
+                );
+            }
+        }
+    }
+    match doc.get_mut(&name).and_then(Item::as_table_mut) {
+        // In place: the section keeps its position and the comments around it.
+        Some(existing) => {
+            existing.remove("subaccount");
+            for (k, v) in section.iter() {
+                existing.insert(k, v.clone());
+            }
+        }
+        None => {
+            doc.insert(&name, Item::Table(section));
+        }
+    }
+    write_through(&real, doc.to_string().as_bytes())?;
     ui.info(format!(
         "wrote profile [{name}] for {} to {} (mode 0600)",
         parsed.host,
         path.display()
     ));
+    if args.no_verify {
+        return Ok(());
+    }
+    // The auth test's checks, on the profile just written.
+    ui.info("verifying credentials…");
+    let client = ctx.client()?;
+    client.exchange()?;
+    let now = crate::time::now();
+    client.alerts_first_page(
+        crate::window::Window::new(now - chrono::Duration::minutes(10), now),
+        &crate::filter::Filters::default(),
+    )?;
+    ui.info(format!(
+        "verifying credentials… OK: profile [{name}] is set up{}",
+        if name == "default" {
+            String::new()
+        } else {
+            format!(" (use it with -p {name} or LW_PROFILE={name})")
+        }
+    ));
+    Ok(())
+}
+
+/// The key file, or why it is not one (where its JSON breaks, if it does).
+fn key_file(path: &Path) -> Result<KeyFile> {
+    let text = fs::read(path)
+        .map_err(|e| UsageError::new(format!("cannot read {}: {e}", path.display())))?;
+    serde_json::from_slice(&text).map_err(|e| {
+        let what = if e.is_data() {
+            format!(
+                "is not a Lacework API key file (it needs keyId and secret): {}",
+                strip(&e)
+            )
+        } else {
+            format!(
+                "is not valid JSON at line {}, column {}",
+                e.line(),
+                e.column()
+            )
+        };
+        UsageError::new(format!("{} {what}", path.display()))
+            .hint("download the key file again from the Lacework console (Settings > API keys)")
+            .into()
+    })
+}
+
+fn strip(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    s.split(" at line ").next().unwrap_or(&s).to_owned()
+}
+
+/// The file (following a symlink to where it really is) and its document; empty if absent.
+fn load(path: &Path) -> Result<(PathBuf, DocumentMut)> {
+    let real = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let doc = match fs::read_to_string(&real) {
+        Ok(t) => t.parse::<DocumentMut>().map_err(|e| {
+            DataError(format!(
+                "{} is not valid TOML ({}); fix or move it first",
+                path.display(),
+                e.message()
+            ))
+        })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => DocumentMut::new(),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    Ok((real, doc))
+}
+
+/// Replaces `real` atomically (0600 temp in its own directory, fsync, rename), so a symlink
+/// that points at it stays a symlink.
+fn write_through(real: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = real.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(real).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn list(doc: &DocumentMut, active: &str) -> Result<()> {
+    let mut out = String::new();
+    for (name, item) in doc.iter() {
+        let Some(t) = item.as_table() else { continue };
+        let get = |k: &str| t.get(k).and_then(Item::as_str).unwrap_or("");
+        out.push_str(&format!(
+            "{} {name:<12} account {:<16} subaccount {:<12} api_key {} api_secret {}\n",
+            if name == active { "*" } else { " " },
+            get("account"),
+            if get("subaccount").is_empty() {
+                "-"
+            } else {
+                get("subaccount")
+            },
+            mask(get("api_key")),
+            if get("api_secret").is_empty() {
+                "-"
+            } else {
+                "****"
+            },
+        ));
+    }
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    Ok(())
+}
+
+fn show(doc: &DocumentMut, active: &str, key: &str) -> Result<()> {
+    if key == "api_secret" {
+        return Err(UsageError::new("configure show never prints the secret").into());
+    }
+    let v = doc
+        .get(active)
+        .and_then(Item::as_table)
+        .and_then(|t| t.get(key))
+        .ok_or_else(|| UsageError::new(format!("profile [{active}] has no {key}")))?;
+    let text = match v.as_value() {
+        Some(toml_edit::Value::String(s)) => s.value().clone(),
+        Some(other) => other.to_string().trim().to_owned(),
+        None => return Err(UsageError::new(format!("{key} is not a value")).into()),
+    };
+    println!("{text}");
     Ok(())
 }

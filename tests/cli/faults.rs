@@ -649,3 +649,101 @@ fn a_corrupt_or_future_state_is_caught_on_load() {
         .run(2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("--out /dev/null is not a regular file"));
 }
+
+#[test]
+fn configure_edits_the_shared_file_in_place() {
+    use std::os::unix::fs::PermissionsExt;
+    let w = World::new();
+    // A dotfiles setup: ~/.lacework.toml is a symlink to a file with comments and 3 profiles.
+    let dotfiles = w.path("dotfiles");
+    fs::create_dir(&dotfiles).unwrap();
+    let real = dotfiles.join("lacework.toml");
+    let original = "# my Lacework profiles\n\n[default]\naccount = \"testcorp\"  # prod\napi_key = \"KEY_A\"\napi_secret = \"_secretA_0123456789\"\nversion = 2\n\n# staging, careful\n[staging]\naccount = \"testcorp\"\nsubaccount = \"sub-a\"\napi_key = \"KEY_B\"\napi_secret = \"_secretB_0123456789\"\nversion = 2\n\n[eu]\naccount = \"testcorp.fra\"\napi_key = \"KEY_C\"\napi_secret = \"_secretC_0123456789\"\nversion = 2\n";
+    fs::write(&real, original).unwrap();
+    fs::set_permissions(&real, fs::Permissions::from_mode(0o600)).unwrap();
+    std::os::unix::fs::symlink(&real, w.path(".lacework.toml")).unwrap();
+    let key = w.path("key.json");
+    fs::write(
+        &key,
+        format!(
+            r#"{{"keyId": "{}", "secret": "{}", "account": "testcorp.lacework.net"}}"#,
+            server::KEY_ID,
+            server::SECRET
+        ),
+    )
+    .unwrap();
+    let out = w
+        .bare()
+        .args(["-p", "new", "configure", "--json-file"])
+        .arg(&key)
+        .arg("--no-input")
+        .run(0);
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("verifying credentials… OK: profile [new] is set up"));
+    assert!(fs::symlink_metadata(w.path(".lacework.toml"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(mode(&real), 0o600);
+    let text = fs::read_to_string(&real).unwrap();
+    assert_eq!(
+        text,
+        format!(
+            "{original}\n[new]\naccount = \"testcorp\"\napi_key = \"{}\"\napi_secret = \"{}\"\nversion = 2\n",
+            server::KEY_ID,
+            server::SECRET
+        )
+    );
+    // Changing a profile asks first; without a terminal, --yes says so.
+    let out = w
+        .bare()
+        .args(["-p", "staging", "configure", "--json-file"])
+        .arg(&key)
+        .run(2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pass --yes to replace it"));
+    assert_eq!(fs::read_to_string(&real).unwrap(), text);
+    w.bare()
+        .args([
+            "-p",
+            "staging",
+            "configure",
+            "--yes",
+            "--no-verify",
+            "--json-file",
+        ])
+        .arg(&key)
+        .run(0);
+    let changed = fs::read_to_string(&real).unwrap();
+    assert!(changed
+        .starts_with("# my Lacework profiles\n\n[default]\naccount = \"testcorp\"  # prod\n"));
+    assert!(changed.contains("# staging, careful\n[staging]\naccount = \"testcorp\"\napi_key = \""));
+    // list masks, show never prints the secret.
+    let out = w.bare().args(["-p", "eu", "configure", "list"]).run(0);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listed.contains("* eu ") && !listed.contains("KEY_C"),
+        "{listed}"
+    );
+    assert!(
+        !listed.contains("_secretC") && !listed.contains(server::SECRET),
+        "{listed}"
+    );
+    let out = w
+        .bare()
+        .args(["-p", "eu", "configure", "show", "account"])
+        .run(0);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "testcorp.fra\n");
+    w.bare().args(["configure", "show", "api_secret"]).run(2);
+    // A truncated key file says where its JSON breaks.
+    fs::write(&key, r#"{"keyId": "K", "secr"#).unwrap();
+    let out = w
+        .bare()
+        .args(["-p", "x", "configure", "--json-file"])
+        .arg(&key)
+        .run(2);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is not valid JSON at line 1, column 20"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

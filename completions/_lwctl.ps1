@@ -55,6 +55,7 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Write a profile to ~/.lacework.toml')
             [CompletionResult]::new('org', 'org', [CompletionResultType]::ParameterValue, 'What this key can reach, and the CloudTrail account mapping')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate shell completions or man pages')
+            [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Any Lacework API v2 endpoint through lwctl''s client (credentials, retries, redaction)')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the version (as --version does)')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -854,6 +855,40 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
         'lwctl;generate;help;help' {
             break
         }
+        'lwctl;api' {
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The JSON body: inline, @FILE, or @- for stdin')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'The JSON body: inline, @FILE, or @- for stdin')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')
+            [CompletionResult]::new('--subaccount', '--subaccount', [CompletionResultType]::ParameterName, 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key id [env: LW_API_KEY]')
+            [CompletionResult]::new('--api-secret-file', '--api-secret-file', [CompletionResultType]::ParameterName, 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and request timeout')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx, connection errors and broken answers')
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest single wait between retries (429 resets are capped to it)')
+            [CompletionResult]::new('--max-response', '--max-response', [CompletionResultType]::ParameterName, 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken')
+            [CompletionResult]::new('--paginate', '--paginate', [CompletionResultType]::ParameterName, 'Follow paging.urls.nextPage and print every page''s data as one stream (GET only)')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization-level data (sends Org-Access: true)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr (-vv adds headers); secrets are always redacted')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the token cache [env: LW_NOCACHE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'The official CLI''s spelling of -o json [env: LW_JSON]')
+            [CompletionResult]::new('--nocolor', '--nocolor', [CompletionResultType]::ParameterName, 'The official CLI''s spelling of --color never [env: LW_NOCOLOR]')
+            [CompletionResult]::new('--allow-insecure-config', '--allow-insecure-config', [CompletionResultType]::ParameterName, 'Read a secret from a file other users can read (refused by default, like ssh keys)')
+            [CompletionResult]::new('--csv-raw', '--csv-raw', [CompletionResultType]::ParameterName, 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading '')')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'lwctl;version' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
@@ -923,6 +958,7 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Write a profile to ~/.lacework.toml')
             [CompletionResult]::new('org', 'org', [CompletionResultType]::ParameterValue, 'What this key can reach, and the CloudTrail account mapping')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate shell completions or man pages')
+            [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Any Lacework API v2 endpoint through lwctl''s client (credentials, retries, redaction)')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the version (as --version does)')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1000,6 +1036,9 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             break
         }
         'lwctl;help;generate;man' {
+            break
+        }
+        'lwctl;help;api' {
             break
         }
         'lwctl;help;version' {

@@ -52,6 +52,7 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand configure 'Write a profile to ~/.lacework.toml'
             cand org 'What this key can reach, and the CloudTrail account mapping'
             cand generate 'Generate shell completions or man pages'
+            cand api 'Any Lacework API v2 endpoint through lwctl''s client (credentials, retries, redaction)'
             cand version 'Print the version (as --version does)'
             cand completion 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -802,6 +803,39 @@ set edit:completion:arg-completer[lwctl] = {|@words|
         }
         &'lwctl;generate;help;help'= {
         }
+        &'lwctl;api'= {
+            cand -d 'The JSON body: inline, @FILE, or @- for stdin'
+            cand --data 'The JSON body: inline, @FILE, or @- for stdin'
+            cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
+            cand -a 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --account 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'
+            cand --subaccount 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]'
+            cand -k 'API key id [env: LW_API_KEY]'
+            cand --api-key 'API key id [env: LW_API_KEY]'
+            cand --api-secret-file 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --color 'When to use colour'
+            cand --timeout 'Connect and request timeout'
+            cand --retries 'Retries for 429, 5xx, connection errors and broken answers'
+            cand --max-wait 'Longest single wait between retries (429 resets are capped to it)'
+            cand --max-response 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken'
+            cand --paginate 'Follow paging.urls.nextPage and print every page''s data as one stream (GET only)'
+            cand --org 'Organization-level data (sends Org-Access: true)'
+            cand -v 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --verbose 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+            cand --no-cache 'Neither read nor write the token cache [env: LW_NOCACHE]'
+            cand --no-input 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
+            cand --json 'The official CLI''s spelling of -o json [env: LW_JSON]'
+            cand --nocolor 'The official CLI''s spelling of --color never [env: LW_NOCOLOR]'
+            cand --allow-insecure-config 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+            cand --csv-raw 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading '')'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'lwctl;version'= {
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
             cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
@@ -869,6 +903,7 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand configure 'Write a profile to ~/.lacework.toml'
             cand org 'What this key can reach, and the CloudTrail account mapping'
             cand generate 'Generate shell completions or man pages'
+            cand api 'Any Lacework API v2 endpoint through lwctl''s client (credentials, retries, redaction)'
             cand version 'Print the version (as --version does)'
             cand completion 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -926,6 +961,8 @@ set edit:completion:arg-completer[lwctl] = {|@words|
         &'lwctl;help;generate;completions'= {
         }
         &'lwctl;help;generate;man'= {
+        }
+        &'lwctl;help;api'= {
         }
         &'lwctl;help;version'= {
         }

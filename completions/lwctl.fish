@@ -56,6 +56,7 @@ complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "normalize" -d 'Lacework
 complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "configure" -d 'Write a profile to ~/.lacework.toml'
 complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "org" -d 'What this key can reach, and the CloudTrail account mapping'
 complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "generate" -d 'Generate shell completions or man pages'
+complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "api" -d 'Any Lacework API v2 endpoint through lwctl\'s client (credentials, retries, redaction)'
 complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "version" -d 'Print the version (as --version does)'
 complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "completion" -d 'Print a shell completion script to stdout'
 complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -614,6 +615,34 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_su
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Write completion scripts for every supported shell'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Write man pages'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -s d -l data -d 'The JSON body: inline, @FILE, or @- for stdin' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line (the default when piped)'
+csv\t'Comma-separated values with a header'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l paginate -d 'Follow paging.urls.nextPage and print every page\'s data as one stream (GET only)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l no-input -d 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l json -d 'The official CLI\'s spelling of -o json [env: LW_JSON]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l nocolor -d 'The official CLI\'s spelling of --color never [env: LW_NOCOLOR]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand version" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand version" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand version" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
@@ -666,15 +695,16 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -l allow-insecur
 complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate version completion help" -f -a "auth" -d 'Check credentials and connectivity'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate version completion help" -f -a "alerts" -d 'List, poll and inspect alerts'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate version completion help" -f -a "normalize" -d 'Lacework alerts in, normalized SOC events out (NDJSON)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate version completion help" -f -a "configure" -d 'Write a profile to ~/.lacework.toml'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate version completion help" -f -a "org" -d 'What this key can reach, and the CloudTrail account mapping'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate version completion help" -f -a "generate" -d 'Generate shell completions or man pages'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate version completion help" -f -a "version" -d 'Print the version (as --version does)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate version completion help" -f -a "completion" -d 'Print a shell completion script to stdout'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate version completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "auth" -d 'Check credentials and connectivity'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "alerts" -d 'List, poll and inspect alerts'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "normalize" -d 'Lacework alerts in, normalized SOC events out (NDJSON)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "configure" -d 'Write a profile to ~/.lacework.toml'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "org" -d 'What this key can reach, and the CloudTrail account mapping'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "generate" -d 'Generate shell completions or man pages'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "api" -d 'Any Lacework API v2 endpoint through lwctl\'s client (credentials, retries, redaction)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "version" -d 'Print the version (as --version does)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "completion" -d 'Print a shell completion script to stdout'
+complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "test" -d 'Exchange the key for a token and read one page of alerts, diagnosing what fails'
 complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "list" -d 'List alerts in a time range'
 complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "poll" -d 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'

@@ -141,6 +141,12 @@ pub enum Command {
     /// Generate shell completions or man pages
     #[command(hide = true, subcommand)]
     Generate(GenerateCommand),
+    /// Any Lacework API v2 endpoint through lwctl's client (credentials, retries, redaction)
+    #[command(
+        long_about = "Any Lacework API v2 endpoint through lwctl's client: the same credentials, token cache, Account-Name/Org-Access, retries (reads only), redaction and exit codes. The first thing to reach for when another endpoint answers 403. Only paths under /api/v2/ on the configured host are accepted.",
+        after_help = "Examples:\n  lwctl api get /api/v2/UserProfile\n  lwctl api get /api/v2/Alerts --paginate -o ndjson\n  lwctl api post /api/v2/Alerts/search -d '{\"timeFilter\": {\"startTime\": \"2026-11-01T00:00:00Z\", \"endTime\": \"2026-11-02T00:00:00Z\"}}'\n  lwctl api post /api/v2/Alerts/12345/comment -d @comment.json"
+    )]
+    Api(ApiArgs),
     /// Print the version (as --version does)
     #[command(hide = true)]
     Version,
@@ -387,6 +393,31 @@ pub struct ListArgs {
     pub skip_invalid: bool,
     #[command(flatten)]
     pub normalize: NormalizeOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct ApiArgs {
+    /// get, post, patch or delete
+    #[arg(value_name = "METHOD", value_enum, ignore_case = true)]
+    pub method: ApiMethod,
+    /// The endpoint, such as /api/v2/UserProfile (a query string may follow)
+    #[arg(value_name = "PATH")]
+    pub path: String,
+    /// The JSON body: inline, @FILE, or @- for stdin
+    #[arg(short = 'd', long, value_name = "JSON|@FILE|@-")]
+    pub data: Option<String>,
+    /// Follow paging.urls.nextPage and print every page's data as one stream (GET only)
+    #[arg(long)]
+    pub paginate: bool,
+}
+
+/// `lwctl api METHOD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ApiMethod {
+    Get,
+    Post,
+    Patch,
+    Delete,
 }
 
 /// `alerts poll --summary`.

@@ -272,6 +272,33 @@ impl Client {
         Ok(answer.unwrap_or_default())
     }
 
+    /// Any `/api/v2/` request, for `lwctl api`: the same headers, token, retries (reads only)
+    /// and errors as every other call. `path` must be on the API's own origin.
+    pub fn raw(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> Result<Option<serde_json::Value>, ApiError> {
+        let url = self.same_origin(path)?;
+        let idempotent = method == Method::GET;
+        self.send(
+            Call {
+                method,
+                url,
+                body,
+                idempotent,
+            },
+            |b| {
+                if b.trim_ascii().is_empty() {
+                    Ok(serde_json::Value::Null)
+                } else {
+                    serde_json::from_slice(b)
+                }
+            },
+        )
+    }
+
     /// A `204 No Content` where the call needs an answer.
     fn no_content(&self, path: &str) -> ApiError {
         ApiError::Unavailable {

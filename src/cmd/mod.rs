@@ -2,6 +2,7 @@
 
 pub mod alerts;
 pub mod auth;
+pub mod call;
 pub mod configure;
 pub mod generate;
 pub mod normalize;
@@ -74,6 +75,7 @@ fn check_format(command: &Command, asked: Format) -> Result<()> {
         }
         Command::Configure(_) => ("configure", &[]),
         Command::Version => ("version", &[]),
+        Command::Api(_) => ("api", &[Json, Ndjson, Table]),
         Command::Completion { .. } => ("completion", &[]),
         Command::Generate(_) => ("generate", &[]),
         _ => ("this command", ALL),
@@ -163,6 +165,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Normalize(args) => normalize::run(&ctx, args),
         Command::Configure(args) => configure::run(&ctx, args),
         Command::Generate(args) => generate::run(args),
+        Command::Api(args) => call::run(&ctx, args),
         Command::Completion { shell } => {
             use clap::CommandFactory;
             let mut cmd = crate::cli::Cli::command();

@@ -258,11 +258,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -332,11 +332,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -406,7 +406,7 @@ _lwctl() {
             fi
             case "${prev}" in
                 --reason)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "other false-positive not-enough-info malicious-resolved routine-testing expected-behavior" -- "${cur}"))
                     return 0
                     ;;
                 --comment)
@@ -422,11 +422,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -508,11 +508,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -582,15 +582,15 @@ _lwctl() {
             fi
             case "${prev}" in
                 --scope)
-                    COMPREPLY=($(compgen -W "Details Investigation Events RelatedAlerts Integrations Timeline ObservationTimeline" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "details investigation events relatedalerts integrations timeline observationtimeline" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -766,11 +766,11 @@ _lwctl() {
                     return 0
                     ;;
                 --severity)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "critical high medium low info" -- "${cur}"))
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "open closed in-progress" -- "${cur}"))
                     return 0
                     ;;
                 --type)
@@ -786,11 +786,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -884,11 +884,11 @@ _lwctl() {
                     return 0
                     ;;
                 --severity)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "critical high medium low info" -- "${cur}"))
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "open closed in-progress" -- "${cur}"))
                     return 0
                     ;;
                 --type)
@@ -900,11 +900,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -982,11 +982,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1056,11 +1056,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1172,11 +1172,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1246,11 +1246,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1324,11 +1324,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1454,11 +1454,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1528,11 +1528,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1602,11 +1602,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1680,11 +1680,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1814,11 +1814,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -2242,11 +2242,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -2316,11 +2316,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -2390,11 +2390,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -2548,11 +2548,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -2622,11 +2622,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -2756,11 +2756,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -2830,11 +2830,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)

@@ -150,8 +150,14 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l start -d 'Start: -24h, -7d, now, epoch seconds, 2026-11-01, 2026-11-01T13, RFC 3339 [default: -24h]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l end -d 'End, same forms as --start; a future end is clamped to now [default: now]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l severity -d 'A level is a threshold (high = high and critical); a list is exact (critical,low)' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l status -d 'Open, Closed or "In Progress"' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l severity -d 'A level is a threshold (high = high and critical); a list is exact (critical,low)' -r -f -a "critical\t''
+high\t''
+medium\t''
+low\t''
+info\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l status -d 'Open, Closed or "In Progress"' -r -f -a "open\t''
+closed\t''
+in-progress\t''"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l type -d 'Alert type, e.g. NewExternalServerDns' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l limit -d 'Stop after N alerts' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l severity-ladder -d '4 folds critical into high (the connector\'s ladder); 5 keeps critical' -r
@@ -191,8 +197,14 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l every -d 'Keep running and poll on this interval; SIGINT/SIGTERM commit and exit 0' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l summary -d 'The summary line on stderr: text, or one JSON object for log shippers [default: text; json with --out and -o json]' -r -f -a "text\t''
 json\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l severity -d 'A level is a threshold (high = high and critical); a list is exact (critical,low)' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l status -d 'Open, Closed or "In Progress"' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l severity -d 'A level is a threshold (high = high and critical); a list is exact (critical,low)' -r -f -a "critical\t''
+high\t''
+medium\t''
+low\t''
+info\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l status -d 'Open, Closed or "In Progress"' -r -f -a "open\t''
+closed\t''
+in-progress\t''"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l type -d 'Alert type, e.g. NewExternalServerDns' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l severity-ladder -d '4 folds critical into high (the connector\'s ladder); 5 keeps critical' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
@@ -225,13 +237,13 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l scope -d 'Which part of the alert' -r -f -a "Details\t''
-Investigation\t''
-Events\t''
-RelatedAlerts\t''
-Integrations\t''
-Timeline\t''
-ObservationTimeline\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l scope -d 'Which part of the alert' -r -f -a "details\t''
+investigation\t''
+events\t''
+relatedalerts\t''
+integrations\t''
+timeline\t''
+observationtimeline\t''"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
@@ -289,7 +301,12 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l reason -d 'Why: 0-5, or other, false-positive, not-enough-info, malicious-resolved, routine-testing, expected-behavior' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l reason -d 'Why: 0-5, or other, false-positive, not-enough-info, malicious-resolved, routine-testing, expected-behavior' -r -f -a "other\t''
+false-positive\t''
+not-enough-info\t''
+malicious-resolved\t''
+routine-testing\t''
+expected-behavior\t''"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l comment -d 'The comment (required with reason 0, other)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l comment-file -d 'Read the comment from FILE, or from stdin with `-`' -r -F
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l audit -d 'Append one JSON line per action to FILE (created 0600) [env: LWCTL_AUDIT_LOG]' -r -F

@@ -262,7 +262,7 @@ pub struct CloseArgs {
     #[arg(value_name = "ID", required = true, num_args = 1..)]
     pub ids: Vec<String>,
     /// Why: 0-5, or other, false-positive, not-enough-info, malicious-resolved, routine-testing, expected-behavior
-    #[arg(long, value_name = "REASON", value_parser = crate::api::alerts::CloseReason::parse)]
+    #[arg(long, value_name = "REASON", value_parser = Hinted::new(crate::api::alerts::CloseReason::parse, &["other", "false-positive", "not-enough-info", "malicious-resolved", "routine-testing", "expected-behavior"]))]
     pub reason: crate::api::alerts::CloseReason,
     #[command(flatten)]
     pub text: CommentText,
@@ -351,10 +351,10 @@ fn alert_id(s: &str) -> Result<u64, String> {
 #[derive(Debug, Args, Clone, Default)]
 pub struct FilterArgs {
     /// A level is a threshold (high = high and critical); a list is exact (critical,low)
-    #[arg(long, value_name = "LEVEL[,LEVEL...]", value_parser = SeverityFilter::parse)]
+    #[arg(long, value_name = "LEVEL[,LEVEL...]", value_parser = Hinted::new(SeverityFilter::parse, &["critical", "high", "medium", "low", "info"]))]
     pub severity: Option<SeverityFilter>,
     /// Open, Closed or "In Progress"
-    #[arg(long, value_name = "STATUS", value_parser = Status::parse)]
+    #[arg(long, value_name = "STATUS", value_parser = Hinted::new(Status::parse, &["open", "closed", "in-progress"]))]
     pub status: Option<Status>,
     /// Alert type, e.g. NewExternalServerDns
     #[arg(long = "type", value_name = "ALERT_TYPE")]
@@ -474,7 +474,7 @@ pub struct GetArgs {
         long,
         value_enum,
         ignore_case = true,
-        default_value = "Details",
+        default_value = "details",
         value_name = "SCOPE"
     )]
     pub scope: Scope,
@@ -563,5 +563,50 @@ mod tests {
         );
         assert!(matches!(time_arg("2026-11-01").unwrap(), TimeArg::At(_)));
         assert!(time_arg("yesterday").is_err());
+    }
+}
+
+/// A value parser that takes what `parse` takes and offers `names` to help and shell
+/// completion, without limiting the input to them (numbers, other spellings, lists).
+#[derive(Clone)]
+pub struct Hinted<T> {
+    parse: fn(&str) -> Result<T, String>,
+    names: &'static [&'static str],
+}
+
+impl<T> Hinted<T> {
+    pub fn new(parse: fn(&str) -> Result<T, String>, names: &'static [&'static str]) -> Self {
+        Hinted { parse, names }
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for Hinted<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        let text = value.to_string_lossy();
+        (self.parse)(&text).map_err(|e| {
+            let arg = arg.map_or_else(|| "...".to_owned(), |a| a.to_string());
+            clap::Error::raw(
+                clap::error::ErrorKind::ValueValidation,
+                format!("invalid value '{text}' for '{arg}': {e}\n"),
+            )
+            .with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.names
+                .iter()
+                .map(|n| clap::builder::PossibleValue::new(*n)),
+        ))
     }
 }

@@ -124,7 +124,7 @@ impl Page {
 
 /// The parts of an alert's details: `GET /api/v2/Alerts/{id}?scope=...`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-#[value(rename_all = "PascalCase")]
+#[value(rename_all = "lowercase")]
 pub enum Scope {
     Details,
     Investigation,

@@ -16,18 +16,74 @@ pub fn run(cmd: GenerateCommand) -> Result<()> {
 
 pub fn completions(dir: &Path) -> Result<()> {
     fs::create_dir_all(dir)?;
-    for shell in [
-        Shell::Bash,
-        Shell::Zsh,
-        Shell::Fish,
-        Shell::PowerShell,
-        Shell::Elvish,
+    for (shell, file) in [
+        (Shell::Bash, "lwctl.bash"),
+        (Shell::Zsh, "_lwctl"),
+        (Shell::Fish, "lwctl.fish"),
+        (Shell::PowerShell, "_lwctl.ps1"),
+        (Shell::Elvish, "lwctl.elv"),
     ] {
-        let mut cmd = Cli::command();
-        clap_complete::generate_to(shell, &mut cmd, "lwctl", dir)
-            .with_context(|| format!("cannot write {shell} completions to {}", dir.display()))?;
+        let path = dir.join(file);
+        fs::write(&path, script(shell))
+            .with_context(|| format!("cannot write {shell} completions to {}", path.display()))?;
     }
     Ok(())
+}
+
+/// The profile names of `~/.lacework.toml`, as a shell finds them: its `[section]` lines.
+const PROFILES: &str =
+    r#"sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null"#;
+
+/// A shell's completion script: clap's, with `-p/--profile` completing the profile names of
+/// `~/.lacework.toml` (bash and zsh) instead of file names.
+pub fn script(shell: Shell) -> Vec<u8> {
+    let mut cmd = Cli::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "lwctl", &mut out);
+    let text = String::from_utf8(out).expect("completion scripts are UTF-8");
+    let text = match shell {
+        Shell::Bash => {
+            let files = "                    COMPREPLY=($(compgen -f \"${cur}\"))";
+            let profiles = format!(
+                "                    COMPREPLY=($(compgen -W \"$({PROFILES})\" -- \"${{cur}}\"))"
+            );
+            let mut lines: Vec<String> = Vec::new();
+            let mut profile_case = false;
+            for line in text.lines() {
+                let trimmed = line.trim();
+                if trimmed == "--profile)" || trimmed == "-p)" {
+                    profile_case = true;
+                } else if profile_case && line == files {
+                    lines.push(profiles.clone());
+                    profile_case = false;
+                    continue;
+                } else if !trimmed.is_empty() {
+                    profile_case = false;
+                }
+                lines.push(line.to_owned());
+            }
+            lines.join("\n") + "\n"
+        }
+        Shell::Zsh => {
+            text.lines()
+                .map(|line| {
+                    let profile =
+                        line.starts_with("'-p+[Profile") || line.starts_with("'--profile=[Profile");
+                    if profile {
+                        // Inside zsh's single-quoted spec, the sed program takes double quotes.
+                        let zsh = PROFILES.replace('\'', "\"");
+                        line.replace(":NAME:_default'", &format!(":NAME:( $({zsh}) )'"))
+                    } else {
+                        line.to_owned()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+                + "\n"
+        }
+        _ => text,
+    };
+    text.into_bytes()
 }
 
 pub fn man(dir: &Path) -> Result<()> {

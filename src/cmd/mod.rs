@@ -167,10 +167,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Generate(args) => generate::run(args),
         Command::Api(args) => call::run(&ctx, args),
         Command::Completion { shell } => {
-            use clap::CommandFactory;
-            let mut cmd = crate::cli::Cli::command();
-            clap_complete::generate(shell, &mut cmd, "lwctl", &mut std::io::stdout());
-            Ok(())
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            out.write_all(&generate::script(shell))?;
+            Ok(out.flush()?)
         }
         Command::Version => {
             println!("lwctl {}", env!("CARGO_PKG_VERSION"));

@@ -64,3 +64,43 @@ fn completion_prints_the_committed_script() {
         );
     }
 }
+
+#[test]
+fn bash_completes_scopes_in_any_case_profiles_and_reasons() {
+    if std::process::Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(
+        home.path().join(".lacework.toml"),
+        "# mine\n[default]\naccount = \"a\"\n\n[prod]\naccount = \"b\"\n",
+    )
+    .unwrap();
+    let script = format!(
+        r#"source <({bin} completion bash)
+complete_words() {{ COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=(); _lwctl lwctl "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"; echo "${{COMPREPLY[*]}}"; }}
+complete_words lwctl alerts get 1 --scope ti
+complete_words lwctl -p ""
+complete_words lwctl alerts close 1 --reason fa
+"#,
+        bin = env!("CARGO_BIN_EXE_lwctl")
+    );
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .env_clear()
+        .env("HOME", home.path())
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "timeline\ndefault prod\nfalse-positive\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -364,7 +364,7 @@ fn get_every_scope_and_the_errors() {
         .run(2);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("Details") && err.contains("ObservationTimeline"),
+        err.contains("details") && err.contains("observationtimeline"),
         "{err}"
     );
     let out = w.cmd().args(["alerts", "get", "12ab"]).run(2);

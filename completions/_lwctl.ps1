@@ -58,7 +58,6 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Any Lacework API v2 endpoint through lwctl''s client (credentials, retries, redaction)')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the version (as --version does)')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'lwctl;auth' {
@@ -91,7 +90,6 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Exchange the key for a token and read one page of alerts, diagnosing what fails')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'lwctl;auth;test' {
@@ -123,17 +121,6 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'lwctl;auth;help' {
-            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Exchange the key for a token and read one page of alerts, diagnosing what fails')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'lwctl;auth;help;test' {
-            break
-        }
-        'lwctl;auth;help;help' {
             break
         }
         'lwctl;alerts' {
@@ -170,7 +157,6 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one alert''s details')
             [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Add a comment to one or more alerts')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close one or more alerts (a closed alert cannot be reopened)')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'lwctl;alerts;list' {
@@ -367,33 +353,6 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
-        'lwctl;alerts;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List alerts in a time range')
-            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated')
-            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one alert''s details')
-            [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Add a comment to one or more alerts')
-            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close one or more alerts (a closed alert cannot be reopened)')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'lwctl;alerts;help;list' {
-            break
-        }
-        'lwctl;alerts;help;poll' {
-            break
-        }
-        'lwctl;alerts;help;get' {
-            break
-        }
-        'lwctl;alerts;help;comment' {
-            break
-        }
-        'lwctl;alerts;help;close' {
-            break
-        }
-        'lwctl;alerts;help;help' {
-            break
-        }
         'lwctl;normalize' {
             [CompletionResult]::new('--severity-ladder', '--severity-ladder', [CompletionResultType]::ParameterName, '4 folds critical into high (the connector''s ladder); 5 keeps critical')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
@@ -462,7 +421,6 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One value of the profile in use (never the secret)')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'lwctl;configure;list' {
@@ -527,21 +485,6 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
-        'lwctl;configure;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One value of the profile in use (never the secret)')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'lwctl;configure;help;list' {
-            break
-        }
-        'lwctl;configure;help;show' {
-            break
-        }
-        'lwctl;configure;help;help' {
-            break
-        }
         'lwctl;org' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
@@ -573,7 +516,6 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('accounts', 'accounts', [CompletionResultType]::ParameterValue, 'The accounts and subaccounts this key''s user can reach (UserProfile)')
             [CompletionResult]::new('mapping', 'mapping', [CompletionResultType]::ParameterValue, 'The CloudTrail-for-Organizations account mapping file')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'lwctl;org;accounts' {
@@ -638,7 +580,6 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate a mapping file: required keys, AWS account ids, duplicates')
             [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Which Lacework account receives an AWS account''s alerts')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'lwctl;org;mapping;check' {
@@ -704,44 +645,6 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
-        'lwctl;org;mapping;help' {
-            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate a mapping file: required keys, AWS account ids, duplicates')
-            [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Which Lacework account receives an AWS account''s alerts')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'lwctl;org;mapping;help;check' {
-            break
-        }
-        'lwctl;org;mapping;help;route' {
-            break
-        }
-        'lwctl;org;mapping;help;help' {
-            break
-        }
-        'lwctl;org;help' {
-            [CompletionResult]::new('accounts', 'accounts', [CompletionResultType]::ParameterValue, 'The accounts and subaccounts this key''s user can reach (UserProfile)')
-            [CompletionResult]::new('mapping', 'mapping', [CompletionResultType]::ParameterValue, 'The CloudTrail-for-Organizations account mapping file')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'lwctl;org;help;accounts' {
-            break
-        }
-        'lwctl;org;help;mapping' {
-            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate a mapping file: required keys, AWS account ids, duplicates')
-            [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Which Lacework account receives an AWS account''s alerts')
-            break
-        }
-        'lwctl;org;help;mapping;check' {
-            break
-        }
-        'lwctl;org;help;mapping;route' {
-            break
-        }
-        'lwctl;org;help;help' {
-            break
-        }
         'lwctl;generate' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
@@ -773,7 +676,6 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Write completion scripts for every supported shell')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'lwctl;generate;completions' {
@@ -838,21 +740,6 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'lwctl;generate;help' {
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Write completion scripts for every supported shell')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'lwctl;generate;help;completions' {
-            break
-        }
-        'lwctl;generate;help;man' {
-            break
-        }
-        'lwctl;generate;help;help' {
             break
         }
         'lwctl;api' {
@@ -949,105 +836,6 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'lwctl;help' {
-            [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Check credentials and connectivity')
-            [CompletionResult]::new('alerts', 'alerts', [CompletionResultType]::ParameterValue, 'List, poll and inspect alerts')
-            [CompletionResult]::new('normalize', 'normalize', [CompletionResultType]::ParameterValue, 'Lacework alerts in, normalized SOC events out (NDJSON)')
-            [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Write a profile to ~/.lacework.toml')
-            [CompletionResult]::new('org', 'org', [CompletionResultType]::ParameterValue, 'What this key can reach, and the CloudTrail account mapping')
-            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate shell completions or man pages')
-            [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Any Lacework API v2 endpoint through lwctl''s client (credentials, retries, redaction)')
-            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the version (as --version does)')
-            [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'lwctl;help;auth' {
-            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Exchange the key for a token and read one page of alerts, diagnosing what fails')
-            break
-        }
-        'lwctl;help;auth;test' {
-            break
-        }
-        'lwctl;help;alerts' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List alerts in a time range')
-            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated')
-            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one alert''s details')
-            [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Add a comment to one or more alerts')
-            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close one or more alerts (a closed alert cannot be reopened)')
-            break
-        }
-        'lwctl;help;alerts;list' {
-            break
-        }
-        'lwctl;help;alerts;poll' {
-            break
-        }
-        'lwctl;help;alerts;get' {
-            break
-        }
-        'lwctl;help;alerts;comment' {
-            break
-        }
-        'lwctl;help;alerts;close' {
-            break
-        }
-        'lwctl;help;normalize' {
-            break
-        }
-        'lwctl;help;configure' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One value of the profile in use (never the secret)')
-            break
-        }
-        'lwctl;help;configure;list' {
-            break
-        }
-        'lwctl;help;configure;show' {
-            break
-        }
-        'lwctl;help;org' {
-            [CompletionResult]::new('accounts', 'accounts', [CompletionResultType]::ParameterValue, 'The accounts and subaccounts this key''s user can reach (UserProfile)')
-            [CompletionResult]::new('mapping', 'mapping', [CompletionResultType]::ParameterValue, 'The CloudTrail-for-Organizations account mapping file')
-            break
-        }
-        'lwctl;help;org;accounts' {
-            break
-        }
-        'lwctl;help;org;mapping' {
-            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate a mapping file: required keys, AWS account ids, duplicates')
-            [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Which Lacework account receives an AWS account''s alerts')
-            break
-        }
-        'lwctl;help;org;mapping;check' {
-            break
-        }
-        'lwctl;help;org;mapping;route' {
-            break
-        }
-        'lwctl;help;generate' {
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Write completion scripts for every supported shell')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages')
-            break
-        }
-        'lwctl;help;generate;completions' {
-            break
-        }
-        'lwctl;help;generate;man' {
-            break
-        }
-        'lwctl;help;api' {
-            break
-        }
-        'lwctl;help;version' {
-            break
-        }
-        'lwctl;help;completion' {
-            break
-        }
-        'lwctl;help;help' {
             break
         }
     })

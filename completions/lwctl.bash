@@ -34,9 +34,6 @@ _lwctl() {
             lwctl,generate)
                 cmd="lwctl__subcmd__generate"
                 ;;
-            lwctl,help)
-                cmd="lwctl__subcmd__help"
-                ;;
             lwctl,normalize)
                 cmd="lwctl__subcmd__normalize"
                 ;;
@@ -55,47 +52,14 @@ _lwctl() {
             lwctl__subcmd__alerts,get)
                 cmd="lwctl__subcmd__alerts__subcmd__get"
                 ;;
-            lwctl__subcmd__alerts,help)
-                cmd="lwctl__subcmd__alerts__subcmd__help"
-                ;;
             lwctl__subcmd__alerts,list)
                 cmd="lwctl__subcmd__alerts__subcmd__list"
                 ;;
             lwctl__subcmd__alerts,poll)
                 cmd="lwctl__subcmd__alerts__subcmd__poll"
                 ;;
-            lwctl__subcmd__alerts__subcmd__help,close)
-                cmd="lwctl__subcmd__alerts__subcmd__help__subcmd__close"
-                ;;
-            lwctl__subcmd__alerts__subcmd__help,comment)
-                cmd="lwctl__subcmd__alerts__subcmd__help__subcmd__comment"
-                ;;
-            lwctl__subcmd__alerts__subcmd__help,get)
-                cmd="lwctl__subcmd__alerts__subcmd__help__subcmd__get"
-                ;;
-            lwctl__subcmd__alerts__subcmd__help,help)
-                cmd="lwctl__subcmd__alerts__subcmd__help__subcmd__help"
-                ;;
-            lwctl__subcmd__alerts__subcmd__help,list)
-                cmd="lwctl__subcmd__alerts__subcmd__help__subcmd__list"
-                ;;
-            lwctl__subcmd__alerts__subcmd__help,poll)
-                cmd="lwctl__subcmd__alerts__subcmd__help__subcmd__poll"
-                ;;
-            lwctl__subcmd__auth,help)
-                cmd="lwctl__subcmd__auth__subcmd__help"
-                ;;
             lwctl__subcmd__auth,test)
                 cmd="lwctl__subcmd__auth__subcmd__test"
-                ;;
-            lwctl__subcmd__auth__subcmd__help,help)
-                cmd="lwctl__subcmd__auth__subcmd__help__subcmd__help"
-                ;;
-            lwctl__subcmd__auth__subcmd__help,test)
-                cmd="lwctl__subcmd__auth__subcmd__help__subcmd__test"
-                ;;
-            lwctl__subcmd__configure,help)
-                cmd="lwctl__subcmd__configure__subcmd__help"
                 ;;
             lwctl__subcmd__configure,list)
                 cmd="lwctl__subcmd__configure__subcmd__list"
@@ -103,146 +67,23 @@ _lwctl() {
             lwctl__subcmd__configure,show)
                 cmd="lwctl__subcmd__configure__subcmd__show"
                 ;;
-            lwctl__subcmd__configure__subcmd__help,help)
-                cmd="lwctl__subcmd__configure__subcmd__help__subcmd__help"
-                ;;
-            lwctl__subcmd__configure__subcmd__help,list)
-                cmd="lwctl__subcmd__configure__subcmd__help__subcmd__list"
-                ;;
-            lwctl__subcmd__configure__subcmd__help,show)
-                cmd="lwctl__subcmd__configure__subcmd__help__subcmd__show"
-                ;;
             lwctl__subcmd__generate,completions)
                 cmd="lwctl__subcmd__generate__subcmd__completions"
-                ;;
-            lwctl__subcmd__generate,help)
-                cmd="lwctl__subcmd__generate__subcmd__help"
                 ;;
             lwctl__subcmd__generate,man)
                 cmd="lwctl__subcmd__generate__subcmd__man"
                 ;;
-            lwctl__subcmd__generate__subcmd__help,completions)
-                cmd="lwctl__subcmd__generate__subcmd__help__subcmd__completions"
-                ;;
-            lwctl__subcmd__generate__subcmd__help,help)
-                cmd="lwctl__subcmd__generate__subcmd__help__subcmd__help"
-                ;;
-            lwctl__subcmd__generate__subcmd__help,man)
-                cmd="lwctl__subcmd__generate__subcmd__help__subcmd__man"
-                ;;
-            lwctl__subcmd__help,alerts)
-                cmd="lwctl__subcmd__help__subcmd__alerts"
-                ;;
-            lwctl__subcmd__help,api)
-                cmd="lwctl__subcmd__help__subcmd__api"
-                ;;
-            lwctl__subcmd__help,auth)
-                cmd="lwctl__subcmd__help__subcmd__auth"
-                ;;
-            lwctl__subcmd__help,completion)
-                cmd="lwctl__subcmd__help__subcmd__completion"
-                ;;
-            lwctl__subcmd__help,configure)
-                cmd="lwctl__subcmd__help__subcmd__configure"
-                ;;
-            lwctl__subcmd__help,generate)
-                cmd="lwctl__subcmd__help__subcmd__generate"
-                ;;
-            lwctl__subcmd__help,help)
-                cmd="lwctl__subcmd__help__subcmd__help"
-                ;;
-            lwctl__subcmd__help,normalize)
-                cmd="lwctl__subcmd__help__subcmd__normalize"
-                ;;
-            lwctl__subcmd__help,org)
-                cmd="lwctl__subcmd__help__subcmd__org"
-                ;;
-            lwctl__subcmd__help,version)
-                cmd="lwctl__subcmd__help__subcmd__version"
-                ;;
-            lwctl__subcmd__help__subcmd__alerts,close)
-                cmd="lwctl__subcmd__help__subcmd__alerts__subcmd__close"
-                ;;
-            lwctl__subcmd__help__subcmd__alerts,comment)
-                cmd="lwctl__subcmd__help__subcmd__alerts__subcmd__comment"
-                ;;
-            lwctl__subcmd__help__subcmd__alerts,get)
-                cmd="lwctl__subcmd__help__subcmd__alerts__subcmd__get"
-                ;;
-            lwctl__subcmd__help__subcmd__alerts,list)
-                cmd="lwctl__subcmd__help__subcmd__alerts__subcmd__list"
-                ;;
-            lwctl__subcmd__help__subcmd__alerts,poll)
-                cmd="lwctl__subcmd__help__subcmd__alerts__subcmd__poll"
-                ;;
-            lwctl__subcmd__help__subcmd__auth,test)
-                cmd="lwctl__subcmd__help__subcmd__auth__subcmd__test"
-                ;;
-            lwctl__subcmd__help__subcmd__configure,list)
-                cmd="lwctl__subcmd__help__subcmd__configure__subcmd__list"
-                ;;
-            lwctl__subcmd__help__subcmd__configure,show)
-                cmd="lwctl__subcmd__help__subcmd__configure__subcmd__show"
-                ;;
-            lwctl__subcmd__help__subcmd__generate,completions)
-                cmd="lwctl__subcmd__help__subcmd__generate__subcmd__completions"
-                ;;
-            lwctl__subcmd__help__subcmd__generate,man)
-                cmd="lwctl__subcmd__help__subcmd__generate__subcmd__man"
-                ;;
-            lwctl__subcmd__help__subcmd__org,accounts)
-                cmd="lwctl__subcmd__help__subcmd__org__subcmd__accounts"
-                ;;
-            lwctl__subcmd__help__subcmd__org,mapping)
-                cmd="lwctl__subcmd__help__subcmd__org__subcmd__mapping"
-                ;;
-            lwctl__subcmd__help__subcmd__org__subcmd__mapping,check)
-                cmd="lwctl__subcmd__help__subcmd__org__subcmd__mapping__subcmd__check"
-                ;;
-            lwctl__subcmd__help__subcmd__org__subcmd__mapping,route)
-                cmd="lwctl__subcmd__help__subcmd__org__subcmd__mapping__subcmd__route"
-                ;;
             lwctl__subcmd__org,accounts)
                 cmd="lwctl__subcmd__org__subcmd__accounts"
-                ;;
-            lwctl__subcmd__org,help)
-                cmd="lwctl__subcmd__org__subcmd__help"
                 ;;
             lwctl__subcmd__org,mapping)
                 cmd="lwctl__subcmd__org__subcmd__mapping"
                 ;;
-            lwctl__subcmd__org__subcmd__help,accounts)
-                cmd="lwctl__subcmd__org__subcmd__help__subcmd__accounts"
-                ;;
-            lwctl__subcmd__org__subcmd__help,help)
-                cmd="lwctl__subcmd__org__subcmd__help__subcmd__help"
-                ;;
-            lwctl__subcmd__org__subcmd__help,mapping)
-                cmd="lwctl__subcmd__org__subcmd__help__subcmd__mapping"
-                ;;
-            lwctl__subcmd__org__subcmd__help__subcmd__mapping,check)
-                cmd="lwctl__subcmd__org__subcmd__help__subcmd__mapping__subcmd__check"
-                ;;
-            lwctl__subcmd__org__subcmd__help__subcmd__mapping,route)
-                cmd="lwctl__subcmd__org__subcmd__help__subcmd__mapping__subcmd__route"
-                ;;
             lwctl__subcmd__org__subcmd__mapping,check)
                 cmd="lwctl__subcmd__org__subcmd__mapping__subcmd__check"
                 ;;
-            lwctl__subcmd__org__subcmd__mapping,help)
-                cmd="lwctl__subcmd__org__subcmd__mapping__subcmd__help"
-                ;;
             lwctl__subcmd__org__subcmd__mapping,route)
                 cmd="lwctl__subcmd__org__subcmd__mapping__subcmd__route"
-                ;;
-            lwctl__subcmd__org__subcmd__mapping__subcmd__help,check)
-                cmd="lwctl__subcmd__org__subcmd__mapping__subcmd__help__subcmd__check"
-                ;;
-            lwctl__subcmd__org__subcmd__mapping__subcmd__help,help)
-                cmd="lwctl__subcmd__org__subcmd__mapping__subcmd__help__subcmd__help"
-                ;;
-            lwctl__subcmd__org__subcmd__mapping__subcmd__help,route)
-                cmd="lwctl__subcmd__org__subcmd__mapping__subcmd__help__subcmd__route"
                 ;;
             *)
                 ;;
@@ -251,7 +92,7 @@ _lwctl() {
 
     case "${cmd}" in
         lwctl)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version auth alerts normalize configure org generate api version completion help"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version auth alerts normalize configure org generate api version completion"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -325,7 +166,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version list poll get comment close help"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version list poll get comment close"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -652,104 +493,6 @@ _lwctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        lwctl__subcmd__alerts__subcmd__help)
-            opts="list poll get comment close help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__alerts__subcmd__help__subcmd__close)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__alerts__subcmd__help__subcmd__comment)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__alerts__subcmd__help__subcmd__get)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__alerts__subcmd__help__subcmd__help)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__alerts__subcmd__help__subcmd__list)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__alerts__subcmd__help__subcmd__poll)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         lwctl__subcmd__alerts__subcmd__list)
             opts="-p -a -k -o -v -h -V --start --end --severity --status --type --limit --reverse --skip-invalid --normalize --severity-ladder --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1049,7 +792,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__auth)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version test help"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version test"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1115,48 +858,6 @@ _lwctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__auth__subcmd__help)
-            opts="test help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__auth__subcmd__help__subcmd__help)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__auth__subcmd__help__subcmd__test)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;
@@ -1313,7 +1014,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__configure)
-            opts="-y -p -a -k -o -v -h -V --json-file --yes --no-verify --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version list show help"
+            opts="-y -p -a -k -o -v -h -V --json-file --yes --no-verify --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version list show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1383,62 +1084,6 @@ _lwctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__configure__subcmd__help)
-            opts="list show help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__configure__subcmd__help__subcmd__help)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__configure__subcmd__help__subcmd__list)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__configure__subcmd__help__subcmd__show)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;
@@ -1595,7 +1240,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__generate)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version completions man help"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version completions man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1746,62 +1391,6 @@ _lwctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        lwctl__subcmd__generate__subcmd__help)
-            opts="completions man help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__generate__subcmd__help__subcmd__completions)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__generate__subcmd__help__subcmd__help)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__generate__subcmd__help__subcmd__man)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         lwctl__subcmd__generate__subcmd__man)
             opts="-p -a -k -o -v -h -V --dir --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1873,356 +1462,6 @@ _lwctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help)
-            opts="auth alerts normalize configure org generate api version completion help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__alerts)
-            opts="list poll get comment close"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__alerts__subcmd__close)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__alerts__subcmd__comment)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__alerts__subcmd__get)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__alerts__subcmd__list)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__alerts__subcmd__poll)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__api)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__auth)
-            opts="test"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__auth__subcmd__test)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__completion)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__configure)
-            opts="list show"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__configure__subcmd__list)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__configure__subcmd__show)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__generate)
-            opts="completions man"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__generate__subcmd__completions)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__generate__subcmd__man)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__help)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__normalize)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__org)
-            opts="accounts mapping"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__org__subcmd__accounts)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__org__subcmd__mapping)
-            opts="check route"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__org__subcmd__mapping__subcmd__check)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__org__subcmd__mapping__subcmd__route)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__help__subcmd__version)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;
@@ -2309,7 +1548,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__org)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version accounts mapping help"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version accounts mapping"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2456,92 +1695,8 @@ _lwctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        lwctl__subcmd__org__subcmd__help)
-            opts="accounts mapping help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__org__subcmd__help__subcmd__accounts)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__org__subcmd__help__subcmd__help)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__org__subcmd__help__subcmd__mapping)
-            opts="check route"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__org__subcmd__help__subcmd__mapping__subcmd__check)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__org__subcmd__help__subcmd__mapping__subcmd__route)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         lwctl__subcmd__org__subcmd__mapping)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version check route help"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version check route"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2681,62 +1836,6 @@ _lwctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__org__subcmd__mapping__subcmd__help)
-            opts="check route help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__org__subcmd__mapping__subcmd__help__subcmd__check)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__org__subcmd__mapping__subcmd__help__subcmd__help)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lwctl__subcmd__org__subcmd__mapping__subcmd__help__subcmd__route)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

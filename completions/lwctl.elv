@@ -55,7 +55,6 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand api 'Any Lacework API v2 endpoint through lwctl''s client (credentials, retries, redaction)'
             cand version 'Print the version (as --version does)'
             cand completion 'Print a shell completion script to stdout'
-            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lwctl;auth'= {
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
@@ -87,7 +86,6 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand test 'Exchange the key for a token and read one page of alerts, diagnosing what fails'
-            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lwctl;auth;test'= {
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
@@ -118,14 +116,6 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-        }
-        &'lwctl;auth;help'= {
-            cand test 'Exchange the key for a token and read one page of alerts, diagnosing what fails'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'lwctl;auth;help;test'= {
-        }
-        &'lwctl;auth;help;help'= {
         }
         &'lwctl;alerts'= {
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
@@ -161,7 +151,6 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand get 'Show one alert''s details'
             cand comment 'Add a comment to one or more alerts'
             cand close 'Close one or more alerts (a closed alert cannot be reopened)'
-            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lwctl;alerts;list'= {
             cand --start 'Start: -24h, -7d, now, epoch seconds, 2026-11-01, 2026-11-01T13, RFC 3339 [default: -24h]'
@@ -352,26 +341,6 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'lwctl;alerts;help'= {
-            cand list 'List alerts in a time range'
-            cand poll 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
-            cand get 'Show one alert''s details'
-            cand comment 'Add a comment to one or more alerts'
-            cand close 'Close one or more alerts (a closed alert cannot be reopened)'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'lwctl;alerts;help;list'= {
-        }
-        &'lwctl;alerts;help;poll'= {
-        }
-        &'lwctl;alerts;help;get'= {
-        }
-        &'lwctl;alerts;help;comment'= {
-        }
-        &'lwctl;alerts;help;close'= {
-        }
-        &'lwctl;alerts;help;help'= {
-        }
         &'lwctl;normalize'= {
             cand --severity-ladder '4 folds critical into high (the connector''s ladder); 5 keeps critical'
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
@@ -439,7 +408,6 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --version 'Print version'
             cand list 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use'
             cand show 'One value of the profile in use (never the secret)'
-            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lwctl;configure;list'= {
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
@@ -501,17 +469,6 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'lwctl;configure;help'= {
-            cand list 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use'
-            cand show 'One value of the profile in use (never the secret)'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'lwctl;configure;help;list'= {
-        }
-        &'lwctl;configure;help;show'= {
-        }
-        &'lwctl;configure;help;help'= {
-        }
         &'lwctl;org'= {
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
             cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
@@ -543,7 +500,6 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --version 'Print version'
             cand accounts 'The accounts and subaccounts this key''s user can reach (UserProfile)'
             cand mapping 'The CloudTrail-for-Organizations account mapping file'
-            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lwctl;org;accounts'= {
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
@@ -606,7 +562,6 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --version 'Print version'
             cand check 'Validate a mapping file: required keys, AWS account ids, duplicates'
             cand route 'Which Lacework account receives an AWS account''s alerts'
-            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lwctl;org;mapping;check'= {
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
@@ -669,34 +624,6 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'lwctl;org;mapping;help'= {
-            cand check 'Validate a mapping file: required keys, AWS account ids, duplicates'
-            cand route 'Which Lacework account receives an AWS account''s alerts'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'lwctl;org;mapping;help;check'= {
-        }
-        &'lwctl;org;mapping;help;route'= {
-        }
-        &'lwctl;org;mapping;help;help'= {
-        }
-        &'lwctl;org;help'= {
-            cand accounts 'The accounts and subaccounts this key''s user can reach (UserProfile)'
-            cand mapping 'The CloudTrail-for-Organizations account mapping file'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'lwctl;org;help;accounts'= {
-        }
-        &'lwctl;org;help;mapping'= {
-            cand check 'Validate a mapping file: required keys, AWS account ids, duplicates'
-            cand route 'Which Lacework account receives an AWS account''s alerts'
-        }
-        &'lwctl;org;help;mapping;check'= {
-        }
-        &'lwctl;org;help;mapping;route'= {
-        }
-        &'lwctl;org;help;help'= {
-        }
         &'lwctl;generate'= {
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
             cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
@@ -728,7 +655,6 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --version 'Print version'
             cand completions 'Write completion scripts for every supported shell'
             cand man 'Write man pages'
-            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lwctl;generate;completions'= {
             cand --dir 'dir'
@@ -791,17 +717,6 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-        }
-        &'lwctl;generate;help'= {
-            cand completions 'Write completion scripts for every supported shell'
-            cand man 'Write man pages'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'lwctl;generate;help;completions'= {
-        }
-        &'lwctl;generate;help;man'= {
-        }
-        &'lwctl;generate;help;help'= {
         }
         &'lwctl;api'= {
             cand -d 'The JSON body: inline, @FILE, or @- for stdin'
@@ -895,80 +810,6 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-        }
-        &'lwctl;help'= {
-            cand auth 'Check credentials and connectivity'
-            cand alerts 'List, poll and inspect alerts'
-            cand normalize 'Lacework alerts in, normalized SOC events out (NDJSON)'
-            cand configure 'Write a profile to ~/.lacework.toml'
-            cand org 'What this key can reach, and the CloudTrail account mapping'
-            cand generate 'Generate shell completions or man pages'
-            cand api 'Any Lacework API v2 endpoint through lwctl''s client (credentials, retries, redaction)'
-            cand version 'Print the version (as --version does)'
-            cand completion 'Print a shell completion script to stdout'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'lwctl;help;auth'= {
-            cand test 'Exchange the key for a token and read one page of alerts, diagnosing what fails'
-        }
-        &'lwctl;help;auth;test'= {
-        }
-        &'lwctl;help;alerts'= {
-            cand list 'List alerts in a time range'
-            cand poll 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
-            cand get 'Show one alert''s details'
-            cand comment 'Add a comment to one or more alerts'
-            cand close 'Close one or more alerts (a closed alert cannot be reopened)'
-        }
-        &'lwctl;help;alerts;list'= {
-        }
-        &'lwctl;help;alerts;poll'= {
-        }
-        &'lwctl;help;alerts;get'= {
-        }
-        &'lwctl;help;alerts;comment'= {
-        }
-        &'lwctl;help;alerts;close'= {
-        }
-        &'lwctl;help;normalize'= {
-        }
-        &'lwctl;help;configure'= {
-            cand list 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use'
-            cand show 'One value of the profile in use (never the secret)'
-        }
-        &'lwctl;help;configure;list'= {
-        }
-        &'lwctl;help;configure;show'= {
-        }
-        &'lwctl;help;org'= {
-            cand accounts 'The accounts and subaccounts this key''s user can reach (UserProfile)'
-            cand mapping 'The CloudTrail-for-Organizations account mapping file'
-        }
-        &'lwctl;help;org;accounts'= {
-        }
-        &'lwctl;help;org;mapping'= {
-            cand check 'Validate a mapping file: required keys, AWS account ids, duplicates'
-            cand route 'Which Lacework account receives an AWS account''s alerts'
-        }
-        &'lwctl;help;org;mapping;check'= {
-        }
-        &'lwctl;help;org;mapping;route'= {
-        }
-        &'lwctl;help;generate'= {
-            cand completions 'Write completion scripts for every supported shell'
-            cand man 'Write man pages'
-        }
-        &'lwctl;help;generate;completions'= {
-        }
-        &'lwctl;help;generate;man'= {
-        }
-        &'lwctl;help;api'= {
-        }
-        &'lwctl;help;version'= {
-        }
-        &'lwctl;help;completion'= {
-        }
-        &'lwctl;help;help'= {
         }
     ]
     $completions[$command]

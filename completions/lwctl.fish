@@ -59,35 +59,33 @@ complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "generate" -d 'Generate 
 complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "api" -d 'Any Lacework API v2 endpoint through lwctl\'s client (credentials, retries, redaction)'
 complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "version" -d 'Print the version (as --version does)'
 complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "completion" -d 'Print a shell completion script to stdout'
-complete -c lwctl -n "__fish_lwctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line (the default when piped)'
 csv\t'Comma-separated values with a header'"
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l org -d 'Organization-level data (sends Org-Access: true)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l no-input -d 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l json -d 'The official CLI\'s spelling of -o json [env: LW_JSON]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l nocolor -d 'The official CLI\'s spelling of --color never [env: LW_NOCOLOR]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -f -a "test" -d 'Exchange the key for a token and read one page of alerts, diagnosing what fails'
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l no-input -d 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l json -d 'The official CLI\'s spelling of -o json [env: LW_JSON]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l nocolor -d 'The official CLI\'s spelling of --color never [env: LW_NOCOLOR]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -f -a "test" -d 'Exchange the key for a token and read one page of alerts, diagnosing what fails'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
@@ -114,40 +112,37 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcom
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "test" -d 'Exchange the key for a token and read one page of alerts, diagnosing what fails'
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line (the default when piped)'
 csv\t'Comma-separated values with a header'"
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l org -d 'Organization-level data (sends Org-Access: true)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l no-input -d 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l json -d 'The official CLI\'s spelling of -o json [env: LW_JSON]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l nocolor -d 'The official CLI\'s spelling of --color never [env: LW_NOCOLOR]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -f -a "list" -d 'List alerts in a time range'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -f -a "poll" -d 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -f -a "get" -d 'Show one alert\'s details'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -f -a "comment" -d 'Add a comment to one or more alerts'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -f -a "close" -d 'Close one or more alerts (a closed alert cannot be reopened)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -l no-input -d 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -l json -d 'The official CLI\'s spelling of -o json [env: LW_JSON]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -l nocolor -d 'The official CLI\'s spelling of --color never [env: LW_NOCOLOR]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -f -a "list" -d 'List alerts in a time range'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -f -a "poll" -d 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -f -a "get" -d 'Show one alert\'s details'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -f -a "comment" -d 'Add a comment to one or more alerts'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close" -f -a "close" -d 'Close one or more alerts (a closed alert cannot be reopened)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l start -d 'Start: -24h, -7d, now, epoch seconds, 2026-11-01, 2026-11-01T13, RFC 3339 [default: -24h]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l end -d 'End, same forms as --start; a future end is clamped to now [default: now]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l severity -d 'A level is a threshold (high = high and critical); a list is exact (critical,low)' -r -f -a "critical\t''
@@ -338,12 +333,6 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "list" -d 'List alerts in a time range'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "poll" -d 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one alert\'s details'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "comment" -d 'Add a comment to one or more alerts'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close one or more alerts (a closed alert cannot be reopened)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l severity-ladder -d '4 folds critical into high (the connector\'s ladder); 5 keeps critical' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
@@ -372,38 +361,37 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l allow-insecure
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l json-file -d 'The API key file downloaded from the Lacework console' -r -F
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l json-file -d 'The API key file downloaded from the Lacework console' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line (the default when piped)'
 csv\t'Comma-separated values with a header'"
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -s y -l yes -d 'Replace an existing profile without asking'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l no-verify -d 'Do not check the new profile\'s credentials against Lacework'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l org -d 'Organization-level data (sends Org-Access: true)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l no-input -d 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l json -d 'The official CLI\'s spelling of -o json [env: LW_JSON]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l nocolor -d 'The official CLI\'s spelling of --color never [env: LW_NOCOLOR]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'One value of the profile in use (never the secret)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -s y -l yes -d 'Replace an existing profile without asking'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l no-verify -d 'Do not check the new profile\'s credentials against Lacework'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l no-input -d 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l json -d 'The official CLI\'s spelling of -o json [env: LW_JSON]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l nocolor -d 'The official CLI\'s spelling of --color never [env: LW_NOCOLOR]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -f -a "list" -d 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use'
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -f -a "show" -d 'One value of the profile in use (never the secret)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
@@ -456,38 +444,34 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_s
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "list" -d 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "show" -d 'One value of the profile in use (never the secret)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line (the default when piped)'
 csv\t'Comma-separated values with a header'"
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l org -d 'Organization-level data (sends Org-Access: true)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l no-input -d 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l json -d 'The official CLI\'s spelling of -o json [env: LW_JSON]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l nocolor -d 'The official CLI\'s spelling of --color never [env: LW_NOCOLOR]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -f -a "accounts" -d 'The accounts and subaccounts this key\'s user can reach (UserProfile)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -f -a "mapping" -d 'The CloudTrail-for-Organizations account mapping file'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -l no-input -d 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -l json -d 'The official CLI\'s spelling of -o json [env: LW_JSON]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -l nocolor -d 'The official CLI\'s spelling of --color never [env: LW_NOCOLOR]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -f -a "accounts" -d 'The accounts and subaccounts this key\'s user can reach (UserProfile)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping" -f -a "mapping" -d 'The CloudTrail-for-Organizations account mapping file'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
@@ -542,39 +526,34 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcomm
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -f -a "check" -d 'Validate a mapping file: required keys, AWS account ids, duplicates'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -f -a "route" -d 'Which Lacework account receives an AWS account\'s alerts'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "accounts" -d 'The accounts and subaccounts this key\'s user can reach (UserProfile)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "mapping" -d 'The CloudTrail-for-Organizations account mapping file'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -s k -l api-key -d 'API key id [env: LW_API_KEY]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l api-secret-file -d 'File holding the API secret (must be 0600) [env: LW_API_SECRET holds the secret itself]' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'A table for people (the default on a terminal)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line (the default when piped)'
 csv\t'Comma-separated values with a header'"
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l org -d 'Organization-level data (sends Org-Access: true)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l no-input -d 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l json -d 'The official CLI\'s spelling of -o json [env: LW_JSON]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l nocolor -d 'The official CLI\'s spelling of --color never [env: LW_NOCOLOR]'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "completions" -d 'Write completion scripts for every supported shell'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "man" -d 'Write man pages'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l timeout -d 'Connect and request timeout' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l org -d 'Organization-level data (sends Org-Access: true)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l no-input -d 'Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l json -d 'The official CLI\'s spelling of -o json [env: LW_JSON]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l nocolor -d 'The official CLI\'s spelling of --color never [env: LW_NOCOLOR]'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l allow-insecure-config -d 'Read a secret from a file other users can read (refused by default, like ssh keys)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -f -a "completions" -d 'Write completion scripts for every supported shell'
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -f -a "man" -d 'Write man pages'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l dir -r -F
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
@@ -629,9 +608,6 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_su
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Write completion scripts for every supported shell'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Write man pages'
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand api" -s d -l data -d 'The JSON body: inline, @FILE, or @- for stdin' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand api" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand api" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
@@ -712,25 +688,3 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -l allow-insecur
 complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "auth" -d 'Check credentials and connectivity'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "alerts" -d 'List, poll and inspect alerts'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "normalize" -d 'Lacework alerts in, normalized SOC events out (NDJSON)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "configure" -d 'Write a profile to ~/.lacework.toml'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "org" -d 'What this key can reach, and the CloudTrail account mapping'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "generate" -d 'Generate shell completions or man pages'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "api" -d 'Any Lacework API v2 endpoint through lwctl\'s client (credentials, retries, redaction)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "version" -d 'Print the version (as --version does)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "completion" -d 'Print a shell completion script to stdout'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and not __fish_seen_subcommand_from auth alerts normalize configure org generate api version completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "test" -d 'Exchange the key for a token and read one page of alerts, diagnosing what fails'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "list" -d 'List alerts in a time range'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "poll" -d 'Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "get" -d 'Show one alert\'s details'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "comment" -d 'Add a comment to one or more alerts'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "close" -d 'Close one or more alerts (a closed alert cannot be reopened)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from configure" -f -a "list" -d 'The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from configure" -f -a "show" -d 'One value of the profile in use (never the secret)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "accounts" -d 'The accounts and subaccounts this key\'s user can reach (UserProfile)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "mapping" -d 'The CloudTrail-for-Organizations account mapping file'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Write completion scripts for every supported shell'
-complete -c lwctl -n "__fish_lwctl_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Write man pages'

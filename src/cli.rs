@@ -17,6 +17,7 @@ use std::time::Duration;
     about = "Lacework (FortiCNAPP) alerts from the terminal: test, pull, poll, normalize",
     propagate_version = true,
     args_override_self = true,
+    disable_help_subcommand = true,
     after_help = "Examples:\n  lwctl auth test\n  lwctl alerts list --start -24h -o ndjson | jq .alertId\n  lwctl alerts poll --state ~/.lwctl/poll.state --out alerts.ndjson --normalize\n  lwctl normalize examples/alerts.json\n\nCredentials: flags, then LW_ACCOUNT, LW_SUBACCOUNT, LW_API_KEY, LW_API_SECRET, LW_API_TOKEN,\nLW_PROFILE, then the profile in ~/.lacework.toml (the Lacework CLI's file).\n\nExit codes:\n  0 success (also: no alerts)     5 not found (alert, or no data for a scope)\n  1 unexpected error              6 rate limited beyond the retry budget\n  2 usage: flag, time, account    7 unavailable: DNS, connect, timeout, 5xx, bad answers\n  3 authentication failed         8 bad input data (normalize, a mapping file)\n  4 permission denied (403)       9 another poll holds the state lock\n 10 declined at a prompt        130 interrupted by SIGINT/SIGTERM"
 )]
 pub struct Cli {

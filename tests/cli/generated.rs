@@ -104,3 +104,33 @@ complete_words lwctl alerts close 1 --reason fa
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn man_pages_have_exit_status_environment_files_and_placeholders() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+    let top = std::fs::read_to_string(root.join("lwctl.1")).unwrap();
+    for needle in [
+        ".SH \"EXIT STATUS\"",
+        ".SH ENVIRONMENT",
+        ".SH FILES",
+        "\\-\\-profile\\fR <\\fINAME\\fR>",
+    ] {
+        assert!(top.contains(needle), "{needle} missing from lwctl.1");
+    }
+    // Every page named in a page exists.
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for (i, _) in text.match_indices("(1)") {
+            let start = text[..i]
+                .rfind(|c: char| c.is_whitespace())
+                .map_or(0, |s| s + 1);
+            let page = text[start..i].replace("\\-", "-");
+            if page.starts_with("lwctl") {
+                assert!(
+                    root.join(format!("{page}.1")).exists(),
+                    "link to missing {page}(1)"
+                );
+            }
+        }
+    }
+}

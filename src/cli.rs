@@ -13,7 +13,7 @@ use std::time::Duration;
 #[derive(Debug, Parser)]
 #[command(
     name = "lwctl",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("LWCTL_COMMIT"), ")"),
     about = "Lacework (FortiCNAPP) alerts from the terminal: test, pull, poll, normalize",
     propagate_version = true,
     args_override_self = true,
@@ -203,6 +203,11 @@ pub enum AlertsCommand {
         after_help = "Reasons: 0 other (needs a comment), 1 false-positive, 2 not-enough-info,\n3 malicious-resolved, 4 routine-testing; some tenants also take 5 expected-behavior.\n\nExamples:\n  lwctl alerts close 12345 --reason false-positive --comment 'CI runner'\n  lwctl alerts close 12345 12346 --reason 4 --dry-run\n  lwctl alerts list --start -1d --type ChangedFile -o ndjson | lwctl alerts close - --reason routine-testing --comment 'patch window' --yes --audit ~/lwctl-audit.ndjson"
     )]
     Close(CloseArgs),
+    /// Open an alert in the Lacework console (prints the URL without a display, or with --url)
+    #[command(
+        after_help = "Examples:\n  lwctl alerts open 12345\n  lwctl alerts open 12345 --url"
+    )]
+    Open(OpenArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -394,6 +399,16 @@ pub struct ListArgs {
     pub skip_invalid: bool,
     #[command(flatten)]
     pub normalize: NormalizeOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// The alert ID
+    #[arg(value_name = "ID", value_parser = alert_id)]
+    pub id: u64,
+    /// Print the URL instead of opening a browser
+    #[arg(long)]
+    pub url: bool,
 }
 
 #[derive(Debug, Args)]

@@ -216,16 +216,54 @@ pub fn get(ctx: &Ctx, args: GetArgs) -> Result<()> {
         ));
     }
     if ctx.ui.stderr_tty {
-        let creds = client.credentials();
-        let account = creds
-            .subaccount
-            .clone()
-            .unwrap_or_else(|| creds.account.name.clone());
-        ctx.ui.info(format!(
-            "https://{}/ui/investigation/monitor/AlertInbox/{}/details?accountName={account}",
-            creds.account.host, args.id
-        ));
+        ctx.ui.info(console_url(&client, args.id));
     }
+    Ok(())
+}
+
+/// The alert's page in the Lacework console.
+fn console_url(client: &crate::api::Client, id: u64) -> String {
+    let creds = client.credentials();
+    let account = creds
+        .subaccount
+        .clone()
+        .unwrap_or_else(|| creds.account.name.clone());
+    format!(
+        "https://{}/ui/investigation/monitor/AlertInbox/{id}/details?accountName={account}",
+        creds.account.host
+    )
+}
+
+/// `lwctl alerts open ID`: a browser on the alert's console page, or its URL on stdout when
+/// there is no display (a server, ssh) or `--url` asks for it.
+pub fn open(ctx: &Ctx, args: crate::cli::OpenArgs) -> Result<()> {
+    let client = ctx.client()?;
+    let url = console_url(&client, args.id);
+    let display = cfg!(target_os = "macos")
+        || std::env::var_os("DISPLAY").is_some_and(|d| !d.is_empty())
+        || std::env::var_os("WAYLAND_DISPLAY").is_some_and(|d| !d.is_empty());
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    if !args.url && display {
+        let started = std::process::Command::new(opener)
+            .arg(&url)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        if started.is_ok() {
+            ctx.ui.info(format!("opening {url}"));
+            return Ok(());
+        }
+        ctx.ui
+            .warn(format!("cannot start {opener}; here is the URL"));
+    }
+    let mut out = io::stdout().lock();
+    writeln!(out, "{url}")?;
+    out.flush()?;
     Ok(())
 }
 

@@ -88,7 +88,8 @@ pub fn script(shell: Shell) -> Vec<u8> {
 
 pub fn man(dir: &Path) -> Result<()> {
     fs::create_dir_all(dir)?;
-    let mut cmd = Cli::command();
+    // The committed pages name the version alone: the commit would change them on every commit.
+    let mut cmd = Cli::command().version(env!("CARGO_PKG_VERSION"));
     cmd.build();
     write_pages(&cmd, "lwctl", dir)
 }

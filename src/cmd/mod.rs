@@ -75,6 +75,7 @@ fn check_format(command: &Command, asked: Format) -> Result<()> {
         }
         Command::Configure(_) => ("configure", &[]),
         Command::Version => ("version", &[]),
+        Command::Alerts(AlertsCommand::Open(_)) => ("alerts open", &[]),
         Command::Api(_) => ("api", &[Json, Ndjson, Table]),
         Command::Completion { .. } => ("completion", &[]),
         Command::Generate(_) => ("generate", &[]),
@@ -154,6 +155,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Alerts(AlertsCommand::Poll(args)) => poll::run(&ctx, args),
         Command::Alerts(AlertsCommand::Comment(args)) => triage::comment(&ctx, args),
         Command::Alerts(AlertsCommand::Close(args)) => triage::close(&ctx, args),
+        Command::Alerts(AlertsCommand::Open(args)) => alerts::open(&ctx, args),
         Command::Org(OrgCommand::Accounts) => org::accounts(&ctx),
         Command::Org(OrgCommand::Mapping(MappingCommand::Check { file })) => {
             org::mapping_check(&ctx, &file)
@@ -173,7 +175,11 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(out.flush()?)
         }
         Command::Version => {
-            println!("lwctl {}", env!("CARGO_PKG_VERSION"));
+            println!(
+                "lwctl {} ({})",
+                env!("CARGO_PKG_VERSION"),
+                env!("LWCTL_COMMIT")
+            );
             Ok(())
         }
     }

@@ -181,3 +181,24 @@ fn api_reaches_any_v2_endpoint_through_the_same_client() {
         .run(0);
     assert_eq!(w.server.state().alerts[2].comments, ["via api"]);
 }
+
+#[test]
+fn alerts_open_prints_the_console_url_without_a_display() {
+    let w = World::new();
+    let out = w
+        .cmd()
+        .args(["--subaccount", "sub-a", "alerts", "open", "42"])
+        .run(0);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "https://testcorp.lacework.net/ui/investigation/monitor/AlertInbox/42/details?accountName=sub-a\n"
+    );
+    let out = w
+        .cmd()
+        .env("DISPLAY", ":0")
+        .args(["alerts", "open", "42", "--url"])
+        .run(0);
+    assert!(String::from_utf8_lossy(&out.stdout)
+        .ends_with("AlertInbox/42/details?accountName=testcorp\n"));
+    w.cmd().args(["alerts", "open", "x"]).run(2);
+}

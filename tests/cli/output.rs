@@ -460,8 +460,11 @@ fn the_official_clis_habits_work() {
         .run(2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("pass --yes"));
     let out = w.bare().arg("version").run(0);
-    assert_eq!(
-        text(&out.stdout),
-        format!("lwctl {}\n", env!("CARGO_PKG_VERSION"))
+    let version = text(&out.stdout);
+    assert!(
+        version.starts_with(&format!("lwctl {} (", env!("CARGO_PKG_VERSION"))),
+        "{version}"
     );
+    // --version says the same: the version and the commit it was built from.
+    assert_eq!(text(&w.bare().arg("--version").run(0).stdout), version);
 }

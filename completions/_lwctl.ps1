@@ -161,12 +161,13 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             break
         }
         'lwctl;alerts;list' {
-            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'Start: -24h, -7d, now, epoch seconds, 2026-11-01, 2026-11-01T13, RFC 3339 [default: -24h]')
-            [CompletionResult]::new('--end', '--end', [CompletionResultType]::ParameterName, 'End, same forms as --start; a future end is clamped to now [default: now]')
+            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'Start: -24h, -7d, -7d@d (snapped to midnight), now, epoch seconds or milliseconds, 2026-11-01, ''2026-11-01 13:00'', RFC 3339 [default: -24h]')
+            [CompletionResult]::new('--end', '--end', [CompletionResultType]::ParameterName, 'End, exclusive: same forms as --start, but a date alone includes that whole day; a future end is clamped to now [default: now]')
+            [CompletionResult]::new('--range', '--range', [CompletionResultType]::ParameterName, 'Instead of --start/--end: ''last 7 days'', ''last 24 hours'', ''today'', ''yesterday''')
             [CompletionResult]::new('--severity', '--severity', [CompletionResultType]::ParameterName, 'A level is a threshold (high = high and critical); a list is exact (critical,low)')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Open, Closed or "In Progress"')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Alert type, e.g. NewExternalServerDns')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Stop after N alerts')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Only the N newest alerts (newest first); with --oldest, the N oldest')
             [CompletionResult]::new('--severity-ladder', '--severity-ladder', [CompletionResultType]::ParameterName, '4 folds critical into high (the connector''s ladder); 5 keeps critical')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
@@ -183,6 +184,7 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx, connection errors and broken answers')
             [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest single wait between retries (429 resets are capped to it)')
             [CompletionResult]::new('--max-response', '--max-response', [CompletionResultType]::ParameterName, 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken')
+            [CompletionResult]::new('--oldest', '--oldest', [CompletionResultType]::ParameterName, 'With --limit: the oldest N, read and printed as they come (stops early)')
             [CompletionResult]::new('--reverse', '--reverse', [CompletionResultType]::ParameterName, 'Tables oldest first (they are newest first)')
             [CompletionResult]::new('--skip-invalid', '--skip-invalid', [CompletionResultType]::ParameterName, 'Skip alerts that cannot be used (not an object, no id, not normalizable), count them and say where, instead of stopping')
             [CompletionResult]::new('--normalize', '--normalize', [CompletionResultType]::ParameterName, 'Emit normalized SOC events instead of Lacework''s alert objects')

@@ -497,7 +497,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__list)
-            opts="-p -a -k -o -v -h -V --start --end --severity --status --type --limit --reverse --skip-invalid --normalize --severity-ladder --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --start --end --range --severity --status --type --limit --oldest --reverse --skip-invalid --normalize --severity-ladder --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -508,6 +508,10 @@ _lwctl() {
                     return 0
                     ;;
                 --end)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --range)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

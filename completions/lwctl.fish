@@ -144,8 +144,9 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close open" -f -a "comment" -d 'Add a comment to one or more alerts'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close open" -f -a "close" -d 'Close one or more alerts (a closed alert cannot be reopened)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close open" -f -a "open" -d 'Open an alert in the Lacework console (prints the URL without a display, or with --url)'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l start -d 'Start: -24h, -7d, now, epoch seconds, 2026-11-01, 2026-11-01T13, RFC 3339 [default: -24h]' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l end -d 'End, same forms as --start; a future end is clamped to now [default: now]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l start -d 'Start: -24h, -7d, -7d@d (snapped to midnight), now, epoch seconds or milliseconds, 2026-11-01, \'2026-11-01 13:00\', RFC 3339 [default: -24h]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l end -d 'End, exclusive: same forms as --start, but a date alone includes that whole day; a future end is clamped to now [default: now]' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l range -d 'Instead of --start/--end: \'last 7 days\', \'last 24 hours\', \'today\', \'yesterday\'' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l severity -d 'A level is a threshold (high = high and critical); a list is exact (critical,low)' -r -f -a "critical\t''
 high\t''
 medium\t''
@@ -155,7 +156,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 closed\t''
 in-progress\t''"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l type -d 'Alert type, e.g. NewExternalServerDns' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l limit -d 'Stop after N alerts' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l limit -d 'Only the N newest alerts (newest first); with --oldest, the N oldest' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l severity-ladder -d '4 folds critical into high (the connector\'s ladder); 5 keeps critical' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
@@ -173,6 +174,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l oldest -d 'With --limit: the oldest N, read and printed as they come (stops early)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l reverse -d 'Tables oldest first (they are newest first)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l skip-invalid -d 'Skip alerts that cannot be used (not an object, no id, not normalizable), count them and say where, instead of stopping'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l normalize -d 'Emit normalized SOC events instead of Lacework\'s alert objects'

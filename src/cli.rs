@@ -305,14 +305,54 @@ pub struct ActOpts {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeArg {
     At(DateTime<Utc>),
-    Ago(Duration),
+    /// A duration ago, then snapped down to the start of a unit (`-7d@d`: midnight, 7 days ago).
+    Ago(Duration, Option<Snap>),
+}
+
+/// The unit `@` snaps a relative time down to, as the official CLI's `-7d@d`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Snap {
+    Minute,
+    Hour,
+    Day,
+    Week,
 }
 
 impl TimeArg {
     pub fn resolve(self, now: DateTime<Utc>) -> DateTime<Utc> {
         match self {
             TimeArg::At(t) => t,
-            TimeArg::Ago(d) => now - chrono::Duration::from_std(d).unwrap_or(chrono::Duration::MAX),
+            TimeArg::Ago(d, snap) => {
+                let t = now - chrono::Duration::from_std(d).unwrap_or(chrono::Duration::MAX);
+                snap.map_or(t, |s| s.floor(t))
+            }
+        }
+    }
+}
+
+impl Snap {
+    fn parse(unit: &str) -> Result<Snap, String> {
+        match unit {
+            "m" => Ok(Snap::Minute),
+            "h" => Ok(Snap::Hour),
+            "d" => Ok(Snap::Day),
+            "w" => Ok(Snap::Week),
+            _ => Err(format!("cannot snap to '@{unit}' (use @m, @h, @d or @w)")),
+        }
+    }
+
+    /// The start of the minute, hour, day (UTC) or week (Monday, UTC) holding `t`.
+    pub fn floor(self, t: DateTime<Utc>) -> DateTime<Utc> {
+        use chrono::{Datelike, DurationRound, TimeDelta};
+        let unit = match self {
+            Snap::Minute => TimeDelta::minutes(1),
+            Snap::Hour => TimeDelta::hours(1),
+            Snap::Day | Snap::Week => TimeDelta::days(1),
+        };
+        let day = t.duration_trunc(unit).unwrap_or(t);
+        match self {
+            Snap::Week => day - TimeDelta::days(i64::from(day.weekday().num_days_from_monday())),
+            _ => day,
         }
     }
 }
@@ -320,12 +360,69 @@ impl TimeArg {
 fn time_arg(s: &str) -> Result<TimeArg, String> {
     let v = s.trim();
     if v.eq_ignore_ascii_case("now") {
-        return Ok(TimeArg::Ago(Duration::ZERO));
+        return Ok(TimeArg::Ago(Duration::ZERO, None));
+    }
+    if let Some((base, unit)) = v.split_once('@') {
+        let snap = Some(Snap::parse(unit)?);
+        if base.eq_ignore_ascii_case("now") || base.is_empty() {
+            return Ok(TimeArg::Ago(Duration::ZERO, snap));
+        }
+        return match crate::time::parse_ago(base) {
+            Some(ago) => ago.map(|d| TimeArg::Ago(d, snap)),
+            None => Err(format!(
+                "'{s}': @ snaps a relative time, such as -7d@d or now@h"
+            )),
+        };
     }
     if let Some(ago) = crate::time::parse_ago(v) {
-        return ago.map(TimeArg::Ago);
+        return ago.map(|d| TimeArg::Ago(d, None));
     }
     crate::time::parse_time(v, Utc::now()).map(TimeArg::At)
+}
+
+/// `--end`: as `--start`, except that a date alone means the end of that day, so
+/// `--start 2026-11-01 --end 2026-11-15` includes the 15th.
+fn end_arg(s: &str) -> Result<TimeArg, String> {
+    let t = time_arg(s)?;
+    let date_only =
+        s.trim().len() == 10 && chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").is_ok();
+    Ok(match t {
+        TimeArg::At(at) if date_only => TimeArg::At(at + chrono::Duration::days(1)),
+        other => other,
+    })
+}
+
+/// `--range`: `last 7 days`, `last 24 hours`, `last 30 minutes`, `last 2 weeks`, `today`,
+/// `yesterday` (UTC days). The end is now, or midnight for yesterday.
+fn range_arg(s: &str) -> Result<(TimeArg, TimeArg), String> {
+    let v = s.trim().to_ascii_lowercase();
+    let words: Vec<&str> = v.split_whitespace().collect();
+    let bad = || {
+        format!(
+            "invalid range '{s}' (use 'last 7 days', 'last 24 hours', 'last 30 minutes', 'last 2 weeks', 'today' or 'yesterday')"
+        )
+    };
+    let now = TimeArg::Ago(Duration::ZERO, None);
+    match words.as_slice() {
+        ["today"] => Ok((TimeArg::Ago(Duration::ZERO, Some(Snap::Day)), now)),
+        ["yesterday"] => Ok((
+            TimeArg::Ago(Duration::from_secs(86_400), Some(Snap::Day)),
+            TimeArg::Ago(Duration::ZERO, Some(Snap::Day)),
+        )),
+        ["last", n, unit] | ["past", n, unit] => {
+            let n: u64 = n.parse().map_err(|_| bad())?;
+            let secs = match unit.trim_end_matches('s') {
+                "minute" | "min" => 60,
+                "hour" => 3_600,
+                "day" => 86_400,
+                "week" => 7 * 86_400,
+                _ => return Err(bad()),
+            };
+            Ok((TimeArg::Ago(Duration::from_secs(n * secs), None), now))
+        }
+        ["last", unit] => range_arg(&format!("last 1 {unit}")),
+        _ => Err(bad()),
+    }
 }
 
 fn duration(s: &str) -> Result<Duration, String> {
@@ -379,17 +476,25 @@ pub struct NormalizeOpts {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Start: -24h, -7d, now, epoch seconds, 2026-11-01, 2026-11-01T13, RFC 3339 [default: -24h]
+    /// Start: -24h, -7d, -7d@d (snapped to midnight), now, epoch seconds or milliseconds,
+    /// 2026-11-01, '2026-11-01 13:00', RFC 3339 [default: -24h]
     #[arg(long, value_name = "TIME", value_parser = time_arg, allow_hyphen_values = true)]
     pub start: Option<TimeArg>,
-    /// End, same forms as --start; a future end is clamped to now [default: now]
-    #[arg(long, value_name = "TIME", value_parser = time_arg, allow_hyphen_values = true)]
+    /// End, exclusive: same forms as --start, but a date alone includes that whole day; a future
+    /// end is clamped to now [default: now]
+    #[arg(long, value_name = "TIME", value_parser = end_arg, allow_hyphen_values = true)]
     pub end: Option<TimeArg>,
+    /// Instead of --start/--end: 'last 7 days', 'last 24 hours', 'today', 'yesterday'
+    #[arg(long, value_name = "RANGE", value_parser = range_arg, conflicts_with_all = ["start", "end"])]
+    pub range: Option<(TimeArg, TimeArg)>,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Stop after N alerts
+    /// Only the N newest alerts (newest first); with --oldest, the N oldest
     #[arg(long, value_name = "N")]
     pub limit: Option<u64>,
+    /// With --limit: the oldest N, read and printed as they come (stops early)
+    #[arg(long, requires = "limit")]
+    pub oldest: bool,
     /// Tables oldest first (they are newest first)
     #[arg(long)]
     pub reverse: bool,
@@ -557,31 +662,6 @@ pub enum GenerateCommand {
     },
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn cli_is_consistent() {
-        Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn relative_times_parse() {
-        assert_eq!(
-            time_arg("-24h").unwrap(),
-            TimeArg::Ago(Duration::from_secs(86_400))
-        );
-        assert_eq!(
-            time_arg("24h").unwrap(),
-            TimeArg::Ago(Duration::from_secs(86_400))
-        );
-        assert!(matches!(time_arg("2026-11-01").unwrap(), TimeArg::At(_)));
-        assert!(time_arg("yesterday").is_err());
-    }
-}
-
 /// A value parser that takes what `parse` takes and offers `names` to help and shell
 /// completion, without limiting the input to them (numbers, other spellings, lists).
 #[derive(Clone)]
@@ -624,5 +704,79 @@ impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for Hinte
                 .iter()
                 .map(|n| clap::builder::PossibleValue::new(*n)),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn relative_times_parse() {
+        assert_eq!(
+            time_arg("-24h").unwrap(),
+            TimeArg::Ago(Duration::from_secs(86_400), None)
+        );
+        assert_eq!(
+            time_arg("24h").unwrap(),
+            TimeArg::Ago(Duration::from_secs(86_400), None)
+        );
+        assert!(matches!(time_arg("2026-11-01").unwrap(), TimeArg::At(_)));
+        assert!(time_arg("yesterday").is_err());
+    }
+
+    #[test]
+    fn snapped_ranged_and_whole_day_ends() {
+        use chrono::TimeZone;
+        let now = Utc.with_ymd_and_hms(2026, 11, 25, 15, 42, 7).unwrap();
+        let at = |s: &str| time_arg(s).unwrap().resolve(now);
+        assert_eq!(
+            at("-7d@d"),
+            Utc.with_ymd_and_hms(2026, 11, 18, 0, 0, 0).unwrap()
+        );
+        assert_eq!(
+            at("now@h"),
+            Utc.with_ymd_and_hms(2026, 11, 25, 15, 0, 0).unwrap()
+        );
+        // 2026-11-25 is a Wednesday; weeks start on Monday.
+        assert_eq!(
+            at("-1w@w"),
+            Utc.with_ymd_and_hms(2026, 11, 16, 0, 0, 0).unwrap()
+        );
+        assert!(time_arg("-7d@y").is_err() && time_arg("2026-11-01@d").is_err());
+        // --end: a date alone includes that day; a time is exclusive as typed.
+        let end = |s: &str| end_arg(s).unwrap().resolve(now);
+        assert_eq!(
+            end("2026-11-15"),
+            Utc.with_ymd_and_hms(2026, 11, 16, 0, 0, 0).unwrap()
+        );
+        assert_eq!(
+            end("2026-11-15T00:00:00Z"),
+            Utc.with_ymd_and_hms(2026, 11, 15, 0, 0, 0).unwrap()
+        );
+        let range = |s: &str| {
+            let (a, b) = range_arg(s).unwrap();
+            (a.resolve(now), b.resolve(now))
+        };
+        assert_eq!(range("last 7 days"), (now - chrono::Duration::days(7), now));
+        assert_eq!(
+            range("Last 24 hours"),
+            (now - chrono::Duration::hours(24), now)
+        );
+        assert_eq!(range("last week"), (now - chrono::Duration::days(7), now));
+        assert_eq!(
+            range("yesterday"),
+            (
+                Utc.with_ymd_and_hms(2026, 11, 24, 0, 0, 0).unwrap(),
+                Utc.with_ymd_and_hms(2026, 11, 25, 0, 0, 0).unwrap()
+            )
+        );
+        assert!(range_arg("next 3 days").is_err());
     }
 }

@@ -15,6 +15,8 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 use serde_json::value::RawValue;
 use serde_json::Value;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::io::{self, BufWriter, Write};
 use std::sync::atomic::AtomicBool;
 
@@ -82,7 +84,11 @@ pub fn normalizer(ctx_client: &crate::api::Client, opts: &NormalizeOpts) -> Opti
 }
 
 pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
-    let window = resolve_window(args.start, args.end, crate::time::now())?;
+    let (start, end) = match args.range {
+        Some((s, e)) => (Some(s), Some(e)),
+        None => (args.start, args.end),
+    };
+    let window = resolve_window(start, end, crate::time::now())?;
     let client = ctx.client()?;
     let filters = filters(&args.filters);
     let format = ctx.ui.format();
@@ -98,6 +104,8 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         normalizer: normalizer(&client, &args.normalize),
         line: Vec::new(),
         limit: args.limit,
+        newest: (args.limit.is_some() && !args.oldest).then(BinaryHeap::new),
+        seq: 0,
         stop: &stop,
     };
     let progress = ctx.ui.progress(format != Format::Table);
@@ -120,7 +128,7 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
     ctx.ui
         .progress_done(&progress, sink.printer.written(), pages);
     // Whatever happened, what was printed ends as its format needs: `-o json` stays valid.
-    let finished = sink.printer.finish();
+    let finished = sink.finish();
     let stats = walked?;
     finished?;
     if stop.load(std::sync::atomic::Ordering::SeqCst) {
@@ -152,12 +160,32 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
 }
 
 /// Hands each alert, or its event, to the printer as one compact line.
+/// An alert kept by `--limit N`: its start (ms), its arrival order, its line.
+type Kept = (i64, u64, Vec<u8>);
+
 struct ListSink<'a, W: Write> {
     printer: StreamPrinter<W>,
     normalizer: Option<Normalizer>,
     line: Vec<u8>,
     limit: Option<u64>,
+    /// `--limit N` without `--oldest`: the N newest so far, by start time (smallest on top).
+    newest: Option<BinaryHeap<Reverse<Kept>>>,
+    seq: u64,
     stop: &'a AtomicBool,
+}
+
+impl<W: Write> ListSink<'_, W> {
+    /// Prints the N newest kept by `--limit N`, newest first, then ends the output.
+    fn finish(&mut self) -> std::io::Result<()> {
+        if let Some(heap) = self.newest.take() {
+            let mut kept: Vec<_> = heap.into_iter().map(|Reverse(k)| k).collect();
+            kept.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            for (_, _, line) in kept {
+                self.printer.record(&line)?;
+            }
+        }
+        self.printer.finish()
+    }
 }
 
 impl<W: Write> Sink for ListSink<'_, W> {
@@ -170,6 +198,16 @@ impl<W: Write> Sink for ListSink<'_, W> {
                 self.line.pop();
             }
             None => normalize::write_compact(&mut self.line, raw.get().as_bytes()),
+        }
+        if let (Some(heap), Some(limit)) = (&mut self.newest, self.limit) {
+            // Only the newest N are kept: memory holds N alerts, however many are read.
+            let at = normalize::start_millis(alert).unwrap_or(i64::MIN);
+            self.seq += 1;
+            heap.push(Reverse((at, self.seq, self.line.clone())));
+            if heap.len() as u64 > limit {
+                heap.pop();
+            }
+            return Ok(Flow::Continue);
         }
         self.printer.record(&self.line)?;
         Ok(match self.limit {

@@ -256,6 +256,7 @@ fn normalize_fills_account_and_limit_stops_paging() {
             "--normalize",
             "--limit",
             "120",
+            "--oldest",
             "-o",
             "ndjson",
         ])
@@ -275,6 +276,33 @@ fn normalize_fills_account_and_limit_stops_paging() {
             .count(),
         3
     );
+    // Without --oldest, the newest 120, newest first.
+    let out = w.cmd().args(["alerts", "list", "--limit", "120"]).run(0);
+    let got: Vec<u64> = ndjson(&out.stdout)
+        .iter()
+        .map(|a| a["alertId"].as_u64().unwrap())
+        .collect();
+    assert_eq!(got, (1380..1500).rev().collect::<Vec<u64>>());
+    // --range and a whole-day --end.
+    let out = w
+        .cmd()
+        .args(["alerts", "list", "--range", "last 2 hours"])
+        .run(0);
+    let n = ndjson(&out.stdout).len();
+    assert!(
+        n > 30 && n < 50,
+        "{n} alerts in the last 2 hours of 500 over a day"
+    );
+    w.cmd()
+        .args([
+            "alerts",
+            "list",
+            "--range",
+            "last 2 hours",
+            "--start",
+            "-1h",
+        ])
+        .run(2);
 }
 
 #[test]

@@ -20,6 +20,8 @@ mod org;
 mod output;
 #[path = "cli/poll.rs"]
 mod poll;
+#[path = "cli/readme.rs"]
+mod readme;
 #[path = "cli/real.rs"]
 mod real;
 #[path = "cli/triage.rs"]

@@ -21,15 +21,15 @@ fn tenant_free(readme: &str) -> Vec<String> {
             None => cmd.to_owned(),
         };
         let words: Vec<&str> = cmd.split_whitespace().collect();
-        let free = match words.as_slice() {
+        let free = matches!(
+            words.as_slice(),
             ["lwctl", "normalize", ..]
-            | ["lwctl", "org", "mapping", ..]
-            | ["lwctl", "completion", ..]
-            | ["lwctl", "version"]
-            | ["lwctl", "--version"]
-            | ["lwctl", "--help"] => true,
-            _ => false,
-        };
+                | ["lwctl", "org", "mapping", ..]
+                | ["lwctl", "completion", ..]
+                | ["lwctl", "version"]
+                | ["lwctl", "--version"]
+                | ["lwctl", "--help"]
+        );
         let free = free || cmd.starts_with("mkdir -p ~/");
         if free && !cmd.contains('|') {
             commands.push(cmd);

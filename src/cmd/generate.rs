@@ -34,6 +34,16 @@ pub fn completions(dir: &Path) -> Result<()> {
 const PROFILES: &str =
     r#"sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null"#;
 
+/// The same in zsh: a completion function that the profile option names as its action.
+const ZSH_PROFILES: &str = r#"
+(( $+functions[_lwctl_profiles] )) ||
+_lwctl_profiles() {
+    local -a profiles
+    profiles=(${${(M)${(f)"$(cat ~/.lacework.toml 2>/dev/null)"}:#\[*\]}//[\[\]]/})
+    compadd -a profiles
+}
+"#;
+
 /// A shell's completion script: clap's, with `-p/--profile` completing the profile names of
 /// `~/.lacework.toml` (bash and zsh) instead of file names.
 pub fn script(shell: Shell) -> Vec<u8> {
@@ -65,21 +75,24 @@ pub fn script(shell: Shell) -> Vec<u8> {
             lines.join("\n") + "\n"
         }
         Shell::Zsh => {
-            text.lines()
+            let body = text
+                .lines()
                 .map(|line| {
                     let profile =
                         line.starts_with("'-p+[Profile") || line.starts_with("'--profile=[Profile");
                     if profile {
-                        // Inside zsh's single-quoted spec, the sed program takes double quotes.
-                        let zsh = PROFILES.replace('\'', "\"");
-                        line.replace(":NAME:_default'", &format!(":NAME:( $({zsh}) )'"))
+                        line.replace(":NAME:_default'", ":NAME:_lwctl_profiles'")
                     } else {
                         line.to_owned()
                     }
                 })
                 .collect::<Vec<_>>()
-                .join("\n")
-                + "\n"
+                .join("\n");
+            body.replacen(
+                "autoload -U is-at-least\n",
+                &format!("autoload -U is-at-least\n{ZSH_PROFILES}"),
+                1,
+            ) + "\n"
         }
         _ => text,
     };

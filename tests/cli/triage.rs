@@ -394,24 +394,26 @@ fn the_same_id_twice_is_acted_on_once() {
 /// Runs lwctl on a pseudo-terminal (util-linux `script`), typing `keys`.
 fn on_a_terminal(w: &World, args: &str, keys: &str) -> std::process::Output {
     let bin = env!("CARGO_BIN_EXE_lwctl");
-    // `script` runs the line in a shell on a new pty; -e passes lwctl's exit code on.
-    assert_cmd::Command::new("script")
-        .env_clear()
-        .env("HOME", w.home.path())
-        .env("XDG_CACHE_HOME", w.home.path().join("cache"))
-        .env("XDG_CONFIG_HOME", w.home.path().join("config"))
-        .env("LW_API_SERVER_URL", &w.server.url)
-        .env("LW_ACCOUNT", "testcorp")
-        .env("LW_API_KEY", server::KEY_ID)
-        .env("LW_API_SECRET", server::SECRET)
+    // The world's environment, as World::child sets it, for `script` to pass on.
+    let world = w.child();
+    let mut script = std::process::Command::new("script");
+    script.env_clear();
+    for (k, v) in world.get_envs() {
+        if let Some(v) = v {
+            script.env(k, v);
+        }
+    }
+    script
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("TERM", "xterm")
         .current_dir(w.home.path())
+        // -e passes lwctl's exit code on.
         .args([
             "-qec",
             &format!("{bin} --max-wait 20ms {args}"),
             "/dev/null",
-        ])
+        ]);
+    assert_cmd::Command::from_std(script)
         .write_stdin(keys.to_owned())
         .timeout(std::time::Duration::from_secs(60))
         .output()

@@ -262,13 +262,10 @@ impl Client {
         path: &str,
         body: &serde_json::Value,
     ) -> Result<serde_json::Value, ApiError> {
-        let answer = self.send(Call::post(self.url(path), body.clone(), false), |b| {
-            if b.trim_ascii().is_empty() {
-                Ok(serde_json::Value::Null)
-            } else {
-                serde_json::from_slice(b)
-            }
-        })?;
+        let answer = self.send(
+            Call::post(self.url(path), body.clone(), false),
+            json_or_null,
+        )?;
         Ok(answer.unwrap_or_default())
     }
 
@@ -289,13 +286,7 @@ impl Client {
                 body,
                 idempotent,
             },
-            |b| {
-                if b.trim_ascii().is_empty() {
-                    Ok(serde_json::Value::Null)
-                } else {
-                    serde_json::from_slice(b)
-                }
-            },
+            json_or_null,
         )
     }
 
@@ -316,11 +307,6 @@ impl Client {
             let line = line();
             crate::output::stderr_line(&format!("lwctl: {}", crate::output::terminal_safe(&line)));
         }
-    }
-
-    /// Removes the secret and the tokens from any text (see [`crate::output::redact`]).
-    pub fn redact(&self, text: &str) -> String {
-        crate::output::redact(text).into_owned()
     }
 
     /// Makes sure a usable token is at hand (for `auth test`, which times this step).
@@ -598,7 +584,7 @@ impl Client {
             });
         }
         let message = match read {
-            Ok(()) => shorten(&self.redact(&server_message(&self.body.borrow()))),
+            Ok(()) => shorten(&crate::output::redact(&server_message(&self.body.borrow()))),
             Err(_) => String::new(),
         };
         Ok(
@@ -1009,6 +995,15 @@ fn server_message(body: &[u8]) -> String {
         return "(an HTML page, not a Lacework answer)".into();
     }
     text.to_owned()
+}
+
+/// An answer that may be empty (an action's `200` with no body): `null` then, else its JSON.
+fn json_or_null(b: &[u8]) -> Result<serde_json::Value, serde_json::Error> {
+    if b.trim_ascii().is_empty() {
+        Ok(serde_json::Value::Null)
+    } else {
+        serde_json::from_slice(b)
+    }
 }
 
 /// A size for messages: `64 MiB`, `500 KiB`, `900 B`.

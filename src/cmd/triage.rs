@@ -259,8 +259,8 @@ fn look(client: &Client, id: u64) -> Result<Look> {
     match client.alert_scope(id, Scope::Details) {
         Ok(data) => {
             let alert = match &data {
-                Value::Array(a) => a.first().cloned().unwrap_or(Value::Null),
-                other => other.clone(),
+                Value::Array(a) => a.first().unwrap_or(&Value::Null),
+                other => other,
             };
             let closed = alert["status"]
                 .as_str()

@@ -166,9 +166,9 @@ pub enum Command {
 pub enum AuthCommand {
     /// Exchange the key for a token and read one page of alerts, diagnosing what fails
     #[command(
-        after_help = "Examples:\n  lwctl auth test\n  lwctl auth test --subaccount prod -o json"
+        after_help = "Examples:\n  lwctl auth test\n  lwctl auth test --subaccount prod -o json\n  lwctl auth test --all-subaccounts"
     )]
-    Test,
+    Test(AuthTestArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -220,6 +220,12 @@ pub enum OrgCommand {
     /// The CloudTrail-for-Organizations account mapping file
     #[command(subcommand)]
     Mapping(MappingCommand),
+    /// How many accounts one key's rate budget can poll, and at what cadence
+    #[command(
+        long_about = "How many accounts one key's rate budget can poll, and at what cadence.\n\nLacework allows 480 requests an hour per user and per API function, and every subaccount polled with one key draws on the same /Alerts budget. This reads UserProfile for the accounts, one /Alerts answer for the live RateLimit-* headers, and, with --state, the pages each account's last poll took.",
+        after_help = "Examples:\n  lwctl org plan --all-subaccounts\n  lwctl org plan --every 15m --subaccounts prod,dev,stage\n  lwctl org plan --all-subaccounts --state ~/.lwctl/org.state"
+    )]
+    Plan(PlanArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -504,6 +510,47 @@ pub struct ListArgs {
     pub skip_invalid: bool,
     #[command(flatten)]
     pub normalize: NormalizeOpts,
+    #[command(flatten)]
+    pub accounts: AccountsArgs,
+    #[command(flatten)]
+    pub route: RouteArgs,
+}
+
+/// Many accounts of one organization, with one token and one rate budget.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Accounts")]
+pub struct AccountsArgs {
+    /// These accounts (comma-separated, any case), one token and one rate budget for all
+    #[arg(long, value_name = "NAMES", value_delimiter = ',', conflicts_with_all = ["all_subaccounts", "subaccount"])]
+    pub subaccounts: Vec<String>,
+    /// Every account UserProfile lists as enabled for this key's user, the primary included
+    #[arg(long, conflicts_with = "subaccount")]
+    pub all_subaccounts: bool,
+}
+
+impl AccountsArgs {
+    pub fn many(&self) -> bool {
+        self.all_subaccounts || !self.subaccounts.is_empty()
+    }
+}
+
+/// The subaccount an AWS account's CloudTrail alerts go to.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Accounts")]
+pub struct RouteArgs {
+    /// Query the Lacework account that receives this AWS account's CloudTrail alerts (needs
+    /// --mapping)
+    #[arg(long, value_name = "AWS_ACCOUNT", value_parser = aws_account, requires = "mapping", conflicts_with_all = ["subaccount", "subaccounts", "all_subaccounts"])]
+    pub aws_account: Option<String>,
+    /// The CloudTrail-for-Organizations account mapping file
+    #[arg(long, value_name = "FILE", env = "LWCTL_ACCOUNT_MAPPING")]
+    pub mapping: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct AuthTestArgs {
+    #[command(flatten)]
+    pub accounts: AccountsArgs,
 }
 
 #[derive(Debug, Args)]
@@ -559,6 +606,9 @@ pub struct PollArgs {
     /// Append NDJSON to this file (fsync'd before the state is committed) instead of stdout
     #[arg(long, value_name = "FILE", requires = "state")]
     pub out: Option<PathBuf>,
+    /// With many accounts: append each account's NDJSON to DIR/<account>.ndjson
+    #[arg(long, value_name = "DIR", requires = "state", conflicts_with = "out")]
+    pub out_dir: Option<PathBuf>,
     /// Look-back: how far before the cursor each window starts, for alerts published late
     /// (anomaly alerts appear 1-2 hours after their start)
     #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = duration)]
@@ -583,6 +633,22 @@ pub struct PollArgs {
     pub filters: FilterArgs,
     #[command(flatten)]
     pub normalize: NormalizeOpts,
+    #[command(flatten)]
+    pub accounts: AccountsArgs,
+    #[command(flatten)]
+    pub route: RouteArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The cadence to check
+    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = positive_duration)]
+    pub every: Duration,
+    /// A poll's state file, for the pages each account's poll took
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    #[command(flatten)]
+    pub accounts: AccountsArgs,
 }
 
 #[derive(Debug, Args)]

@@ -243,6 +243,11 @@ pub fn report(err: &anyhow::Error) -> Exit {
         return Exit::Ok;
     }
     let (code, hint) = classify(err);
+    report_with(err, code, hint)
+}
+
+/// Prints an error with this code and hint (a run over many accounts names the account).
+pub fn report_with(err: &anyhow::Error, code: Exit, hint: Option<String>) -> Exit {
     let safe = crate::output::terminal_safe;
     let mut msg = format!(
         "{} {}\n",

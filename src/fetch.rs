@@ -56,6 +56,22 @@ pub struct WalkStats {
     pub skipped_first: Vec<String>,
 }
 
+impl WalkStats {
+    /// Adds another walk's figures (a run over many accounts).
+    pub fn add(&mut self, other: WalkStats) {
+        self.pieces += other.pieces;
+        self.pages += other.pages;
+        self.alerts += other.alerts;
+        self.duplicates += other.duplicates;
+        self.stopped |= other.stopped;
+        self.capped.extend(other.capped);
+        self.skipped += other.skipped;
+        let room = 5usize.saturating_sub(self.skipped_first.len());
+        self.skipped_first
+            .extend(other.skipped_first.into_iter().take(room));
+    }
+}
+
 /// An alert a sink cannot use (it does not normalize): skipped with `--skip-invalid`, else the
 /// end of the walk, saying which alert, where and why.
 #[derive(Debug, thiserror::Error)]

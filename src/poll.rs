@@ -35,7 +35,54 @@ pub struct PollState {
     pub seen: BTreeMap<String, DateTime<Utc>>,
     /// The output file as of the last commit.
     pub output: Option<OutputMark>,
+    /// The pages the last whole poll read, for `lwctl org plan`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// A poll over many accounts of one organization, in one state file: each account's own
+/// cursor, reach and seen set (an entry shaped like a one-account state), and the shared
+/// `--out` file's mark when the accounts write to one (with `--out-dir`, each entry holds its
+/// own file's mark). One file, so one commit covers an account's progress and the output it
+/// wrote, and one lock keeps overlapping runs apart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrgState {
+    pub version: u32,
+    /// The API host.
+    pub account: String,
+    /// By lower-case account name.
+    pub accounts: BTreeMap<String, PollState>,
+    /// The shared `--out` file as of the last commit.
+    pub output: Option<OutputMark>,
+    /// The account served last: the next run starts with the one after it, so accounts take
+    /// turns at going first when the budget runs short.
+    #[serde(default)]
+    pub last_served: Option<String>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl OrgState {
+    pub fn new(host: &str, now: DateTime<Utc>) -> OrgState {
+        OrgState {
+            version: STATE_VERSION,
+            account: host.to_owned(),
+            accounts: BTreeMap::new(),
+            output: None,
+            last_served: None,
+            updated_at: now,
+        }
+    }
+}
+
+/// The order a run serves `accounts` in: starting after the one served last, round the list.
+pub fn turns(accounts: &[String], last_served: Option<&str>) -> Vec<String> {
+    let start = last_served
+        .and_then(|l| accounts.iter().position(|a| a.eq_ignore_ascii_case(l)))
+        .map_or(0, |i| i + 1);
+    let mut order = accounts.to_vec();
+    order.rotate_left(start % accounts.len().max(1));
+    order
 }
 
 /// The `--out` file as of a commit: which file (canonical path, device and inode) and how many
@@ -249,6 +296,16 @@ pub fn arrival(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn accounts_take_turns_going_first() {
+        let list: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(turns(&list, None), ["a", "b", "c"]);
+        assert_eq!(turns(&list, Some("A")), ["b", "c", "a"]);
+        assert_eq!(turns(&list, Some("c")), ["a", "b", "c"]);
+        assert_eq!(turns(&list, Some("gone")), ["a", "b", "c"]);
+        assert!(turns(&[], Some("a")).is_empty());
+    }
+
     use super::*;
     use chrono::TimeZone;
 
@@ -265,6 +322,7 @@ mod tests {
             reach,
             seen: BTreeMap::new(),
             output: None,
+            pages: None,
             updated_at: cursor,
         }
     }

@@ -8,6 +8,8 @@ mod server;
 mod auth;
 #[path = "cli/faults.rs"]
 mod faults;
+#[path = "cli/fleet.rs"]
+mod fleet;
 #[path = "cli/generated.rs"]
 mod generated;
 #[path = "cli/list.rs"]

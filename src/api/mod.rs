@@ -3,18 +3,20 @@
 //! [`ApiError`] and decodes the body. Commands never build URLs or headers themselves.
 
 pub mod alerts;
+pub mod budget;
 pub mod org;
 pub mod token;
 
 use crate::config::{Auth, Credentials, Secret};
 use crate::error::{ApiError, Cause};
 use crate::time::human_duration;
+use budget::Budgets;
 use chrono::{DateTime, Utc};
 use reqwest::blocking::{Client as Http, RequestBuilder};
 use reqwest::header::HeaderMap;
 use reqwest::{Method, StatusCode, Url};
 use serde::Deserialize;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::time::{Duration, Instant};
 use token::{Token, TokenCache};
 
@@ -71,6 +73,13 @@ pub struct Client {
     stats: RefCell<Stats>,
     /// The last response's body; see [`Client::take_body`].
     body: RefCell<Vec<u8>>,
+    /// The account sent as `Account-Name`: the credentials' subaccount, or the account a run
+    /// over many accounts is serving now. The token does not depend on it.
+    account: RefCell<Option<String>>,
+    /// The rate budgets the server reported, per API function, for pacing.
+    budgets: RefCell<Budgets>,
+    /// Requests a run over many accounts still plans in this cycle (0: not pacing ahead).
+    ahead: Cell<u64>,
 }
 
 /// A request as `send` takes it.
@@ -149,6 +158,7 @@ impl Client {
             Auth::Token(t) => crate::output::register_secret(t.expose()),
         }
         Ok(Client {
+            account: RefCell::new(creds.subaccount.clone()),
             creds,
             opts,
             http,
@@ -156,6 +166,8 @@ impl Client {
             token: RefCell::new(token),
             stats: RefCell::new(stats),
             body: RefCell::new(Vec::new()),
+            budgets: RefCell::new(Budgets::default()),
+            ahead: Cell::new(0),
         })
     }
 
@@ -177,6 +189,28 @@ impl Client {
 
     pub fn stats(&self) -> Stats {
         self.stats.borrow().clone()
+    }
+
+    /// The account requests go to now (`Account-Name`), if any.
+    pub fn subaccount(&self) -> Option<String> {
+        self.account.borrow().clone()
+    }
+
+    /// Sends the next requests to this account. One token serves every account: a key made on
+    /// the primary account reaches its subaccounts through `Account-Name` alone.
+    pub fn use_account(&self, name: Option<&str>) {
+        *self.account.borrow_mut() = name.map(str::to_owned);
+    }
+
+    /// How many requests the run still plans in this cycle, across accounts: when the budget
+    /// left is smaller, requests are spread at the rate the budget refills.
+    pub fn plan_ahead(&self, requests: u64) {
+        self.ahead.set(requests);
+    }
+
+    /// The last rate-limit headers seen for an API function (`Alerts`, `UserProfile`).
+    pub fn budget(&self, function: &str) -> Option<budget::Budget> {
+        self.budgets.borrow().get(function)
     }
 
     /// A client for the same key without `Account-Name`: `auth test` uses it to tell a key that
@@ -410,9 +444,7 @@ impl Client {
     /// The curl line that tests the credentials by hand, secret left as `$LW_API_SECRET`.
     pub fn curl_line(&self) -> String {
         let sub = self
-            .creds
-            .subaccount
-            .as_deref()
+            .subaccount()
             .map(|s| format!(" -H 'Account-Name: {s}'"))
             .unwrap_or_default();
         format!(
@@ -515,6 +547,9 @@ impl Client {
         if let Some(body) = &request.body {
             req = req.body(body.clone());
         }
+        if request.uaks.is_none() {
+            self.pace(call);
+        }
         self.trace(1, || format!("> {} {path}", call.method));
         if self.opts.verbose >= 2 {
             for (name, value) in &request.headers {
@@ -547,7 +582,7 @@ impl Client {
         };
         let status = resp.status();
         let headers = resp.headers().clone();
-        self.note_rate_limit(&headers);
+        self.note_rate_limit(&headers, call.url.path());
         let read = self.read_body(&mut resp, call)?;
         self.trace(1, || {
             format!(
@@ -656,10 +691,46 @@ impl Client {
         std::thread::sleep(wait);
     }
 
-    fn note_rate_limit(&self, headers: &HeaderMap) {
-        if let Some(r) = header_u64(headers, "RateLimit-Remaining") {
+    fn note_rate_limit(&self, headers: &HeaderMap, path: &str) {
+        let remaining = header_u64(headers, "RateLimit-Remaining");
+        if let Some(r) = remaining {
             self.stats.borrow_mut().rate_limit_remaining = Some(r);
         }
+        self.budgets.borrow_mut().note(
+            budget::function(path),
+            header_u64(headers, "RateLimit-Limit"),
+            remaining,
+            header_u64(headers, "RateLimit-Reset"),
+        );
+    }
+
+    /// Waits, if the budget this request draws on is spent or too small for the requests
+    /// planned, for the time the budget takes to refill one request (capped by `--max-wait`):
+    /// pacing from the headers instead of running into 429.
+    fn pace(&self, call: &Call) {
+        let function = budget::function(call.url.path());
+        let wait = self
+            .budgets
+            .borrow()
+            .get(function)
+            .map_or(Duration::ZERO, |b| b.wait(Instant::now(), self.ahead.get()))
+            .min(self.opts.max_wait);
+        if wait.is_zero() {
+            return;
+        }
+        self.trace(1, || {
+            let b = self.budgets.borrow().get(function);
+            format!(
+                "pacing {function}: {} left of {}, {} request(s) planned; waiting {}",
+                b.and_then(|b| b.remaining)
+                    .map_or("?".into(), |r| r.to_string()),
+                b.and_then(|b| b.limit)
+                    .map_or("?".into(), |r| r.to_string()),
+                self.ahead.get(),
+                human_duration(wait)
+            )
+        });
+        std::thread::sleep(wait);
     }
 
     fn status_failure(
@@ -871,7 +942,7 @@ impl<'a> Request<'a> {
             None => call.url.path().to_owned(),
         };
         let mut headers = vec![("Accept".to_owned(), "application/json".to_owned())];
-        if let Some(sub) = &client.creds.subaccount {
+        if let Some(sub) = client.account.borrow().as_ref() {
             headers.push(("Account-Name".into(), sub.clone()));
         }
         if client.creds.org {

@@ -78,7 +78,7 @@ pub fn normalizer(ctx_client: &crate::api::Client, opts: &NormalizeOpts) -> Opti
         Normalizer::new(Options {
             ladder: opts.severity_ladder,
             account: Some(creds.account.name.clone()),
-            subaccount: creds.subaccount.clone(),
+            subaccount: ctx_client.subaccount(),
         })
     })
 }
@@ -90,6 +90,11 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
     };
     let window = resolve_window(start, end, crate::time::now())?;
     let client = ctx.client()?;
+    super::accounts::route(ctx, &client, &args.route)?;
+    let many = super::accounts::select(ctx, &client, &args.accounts)?;
+    if many.is_some() && !args.normalize.normalize {
+        return Err(one_stream_needs_normalize("--out-dir is for `alerts poll`").into());
+    }
     let filters = filters(&args.filters);
     let format = ctx.ui.format();
     let stop = crate::cmd::stop_on_signals(130)?;
@@ -109,20 +114,41 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         stop: &stop,
     };
     let progress = ctx.ui.progress(format != Format::Table);
-    let mut seen = Seen::default();
-    let walked = if args.limit == Some(0) {
-        Ok(Default::default())
-    } else {
+    let walk = |sink: &mut ListSink<_>| {
         Walk {
             client: &client,
             filters: &filters,
-            seen: &mut seen,
+            seen: &mut Seen::default(),
             keep: BOUNDARY,
             max_piece: crate::window::MAX_PIECE,
             skip_invalid: args.skip_invalid,
             progress: &progress.bar,
         }
-        .run(window, &mut sink)
+        .run(window, sink)
+    };
+    let mut turns = None;
+    let walked = match (&many, args.limit) {
+        (_, Some(0)) => Ok(Default::default()),
+        (None, _) => walk(&mut sink),
+        (Some(accounts), _) => {
+            let mut total = crate::fetch::WalkStats::default();
+            turns = Some(super::accounts::Turns::run(
+                &client,
+                accounts,
+                &stop,
+                |account| {
+                    if args.oldest && args.limit.is_some_and(|l| sink.printer.written() >= l) {
+                        return Ok(());
+                    }
+                    if let Some(n) = &mut sink.normalizer {
+                        n.options.subaccount = Some(account.to_owned());
+                    }
+                    total.add(walk(&mut sink)?);
+                    Ok(())
+                },
+            ));
+            Ok(total)
+        }
     };
     let pages = walked.as_ref().map_or(0, |s| s.pages);
     ctx.ui
@@ -156,7 +182,21 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
             stats.alerts, stats.pieces, stats.pages, stats.duplicates
         ));
     }
-    Ok(())
+    match turns {
+        Some(t) => t.finish(ctx, "were listed"),
+        None => Ok(()),
+    }
+}
+
+/// Events of many accounts in one stream must say which account each came from; raw alerts do
+/// not.
+pub fn one_stream_needs_normalize(other: &str) -> UsageError {
+    UsageError::new(
+        "alerts of many accounts in one stream must say which account each came from, and raw Lacework alerts carry no account",
+    )
+    .hint(format!(
+        "add --normalize: each event then carries its subaccount ({other})"
+    ))
 }
 
 /// Hands each alert, or its event, to the printer as one compact line.

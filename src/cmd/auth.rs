@@ -110,7 +110,10 @@ impl Checklist {
     }
 }
 
-pub fn test(ctx: &Ctx) -> Result<()> {
+pub fn test(ctx: &Ctx, args: crate::cli::AuthTestArgs) -> Result<()> {
+    if args.accounts.many() {
+        return test_many(ctx, &args.accounts);
+    }
     let mut list = Checklist::default();
     let client = match ctx.client() {
         Ok(c) => c,
@@ -250,8 +253,30 @@ fn diagnose(client: &Client, window: Window, e: ApiError) -> ApiError {
             let plain = client
                 .without_subaccount()
                 .map(|c| c.alerts_first_page(window, &Filters::default()).is_ok());
-            let hint = match plain {
-                Ok(true) => format!(
+            // A key made inside a subaccount reaches that one alone: UserProfile names it.
+            let own = client
+                .without_subaccount()
+                .ok()
+                .and_then(|c| c.user_profile().ok())
+                .and_then(|profiles| {
+                    let names: Vec<String> = profiles
+                        .iter()
+                        .flat_map(|p| p.accounts.iter())
+                        .filter(|a| a.enabled())
+                        .map(|a| a.account_name.to_ascii_lowercase())
+                        .collect();
+                    (names.len() == 1).then(|| names[0].clone())
+                })
+                .filter(|own| !own.eq_ignore_ascii_case(sub));
+            let hint = match (plain, own) {
+                (Ok(true), Some(own)) => format!(
+                    "this key reaches only '{own}': it was made inside that subaccount, and a key \
+                     made inside one subaccount gets 403 on the primary and on the others. Pass \
+                     --subaccount {own} (the key file's subAccount names it; `lwctl configure \
+                     --json-file KEY.json` imports it), or use a key made on the primary account \
+                     to reach '{sub}'"
+                ),
+                (Ok(true), None) => format!(
                     "the key works without a subaccount, so it cannot reach subaccount '{sub}': \
                      clear --subaccount / LW_SUBACCOUNT, or create an API key inside '{sub}' \
                      (a key made inside one subaccount cannot reach the others)"
@@ -268,6 +293,113 @@ fn diagnose(client: &Client, window: Window, e: ApiError) -> ApiError {
             }
         }
         other => other,
+    }
+}
+
+/// `auth test --all-subaccounts|--subaccounts`: the key exchanged once, then one row per
+/// account: reachable, the `/Alerts` answer, alerts in the last 24 hours, and the error with its
+/// hint. Exit 0 only if every account passes, else the worst code.
+fn test_many(ctx: &Ctx, args: &crate::cli::AccountsArgs) -> Result<()> {
+    let client = ctx.client()?;
+    client.use_account(None);
+    if let crate::config::Auth::Key { .. } = client.credentials().auth {
+        client.exchange()?;
+    }
+    let accounts = super::accounts::select(ctx, &client, args)?.unwrap_or_default();
+    let now = crate::time::now();
+    let window = Window::new(now - chrono::Duration::hours(24), now);
+    let mut table = crate::table::Table::new(&[
+        ("Account", crate::table::Kind::Fixed),
+        ("Reachable", crate::table::Kind::Fixed),
+        ("/Alerts", crate::table::Kind::Fixed),
+        ("Last 24 h", crate::table::Kind::Fixed),
+        ("Error", crate::table::Kind::Text),
+    ]);
+    let mut rows = Vec::new();
+    let mut failed: Vec<(String, crate::error::Exit)> = Vec::new();
+    for (i, account) in accounts.iter().enumerate() {
+        client.use_account(Some(account));
+        client.plan_ahead((accounts.len() - i) as u64);
+        let row = match client.alerts_first_page(window, &Filters::default()) {
+            Ok(page) => {
+                let count = page.total_rows().unwrap_or(page.rows() as u64);
+                let status = if page.rows() == 0 {
+                    "204 (none)"
+                } else {
+                    "200"
+                };
+                client.reuse_body(page.into_body());
+                table.push(vec![
+                    account.clone(),
+                    "yes".into(),
+                    status.into(),
+                    count.to_string(),
+                    String::new(),
+                ]);
+                json!({"account": account, "ok": true, "reachable": true, "alerts_status": status.split(' ').next().and_then(|s| s.parse::<u16>().ok()), "alerts_24h": count, "error": null, "hint": null, "exit_code": 0})
+            }
+            Err(e) => {
+                let status = api_status(&e);
+                let forbidden = matches!(e, ApiError::Forbidden { .. });
+                let e = anyhow::Error::from(e);
+                let code = crate::error::exit_code(&e);
+                let hint = if forbidden {
+                    Some(format!("this key cannot reach '{account}': the user has no access to it, or the key was made inside another subaccount"))
+                } else {
+                    crate::error::hint(&e)
+                };
+                let message = format!("{e:#}");
+                table.push(vec![
+                    account.clone(),
+                    if forbidden { "no" } else { "?" }.into(),
+                    status.map_or("-".into(), |s| s.to_string()),
+                    "-".into(),
+                    match &hint {
+                        Some(h) => format!("{message}; {h}"),
+                        None => message.clone(),
+                    },
+                ]);
+                failed.push((account.clone(), code));
+                json!({"account": account, "ok": false, "reachable": !forbidden, "alerts_status": status, "alerts_24h": null, "error": message, "hint": hint, "exit_code": code as u8})
+            }
+        };
+        rows.push(row);
+    }
+    client.plan_ahead(0);
+    ctx.ui.emit(&Report {
+        json: &Value::Array(rows),
+        table: Some(&table),
+        text: None,
+    })?;
+    let turns = super::accounts::Turns {
+        served: accounts.len(),
+        failed,
+    };
+    if turns.failed.is_empty() {
+        ctx.ui.info(format!(
+            "{} account(s) reachable with one token; ratelimit_remaining: {}",
+            accounts.len(),
+            client
+                .budget("Alerts")
+                .and_then(|b| b.remaining)
+                .map_or("-".into(), |r| r.to_string())
+        ));
+    }
+    turns.finish(ctx, "passed")
+}
+
+/// The HTTP status behind an API error, where there was one.
+fn api_status(e: &ApiError) -> Option<u16> {
+    match e {
+        ApiError::Forbidden { .. } => Some(403),
+        ApiError::NotFound { status, .. } | ApiError::Rejected { status, .. } => Some(*status),
+        ApiError::RateLimited { .. } => Some(429),
+        ApiError::Unauthorized { .. } => Some(401),
+        ApiError::Unavailable {
+            cause: crate::error::Cause::Status(s),
+            ..
+        } => Some(*s),
+        _ => None,
     }
 }
 

@@ -1,5 +1,6 @@
 //! One file per command; each is a function taking the shared [`Ctx`] and its own arguments.
 
+pub mod accounts;
 pub mod alerts;
 pub mod auth;
 pub mod call;
@@ -61,8 +62,10 @@ fn check_format(command: &Command, asked: Format) -> Result<()> {
     use Format::*;
     const ALL: &[Format] = &[Table, Json, Ndjson, Csv];
     let (name, formats): (&str, &[Format]) = match command {
-        Command::Auth(AuthCommand::Test) => ("auth test", auth::FORMATS),
-        Command::Alerts(AlertsCommand::Poll(args)) if args.out.is_some() => {
+        Command::Auth(AuthCommand::Test(_)) => ("auth test", auth::FORMATS),
+        Command::Alerts(AlertsCommand::Poll(args))
+            if args.out.is_some() || args.out_dir.is_some() =>
+        {
             // Events go to the file as NDJSON; -o json shapes only the summary.
             ("alerts poll --out", &[Json, Ndjson])
         }
@@ -149,7 +152,7 @@ pub fn run(cli: Cli) -> Result<()> {
         ui,
     };
     match cli.command {
-        Command::Auth(AuthCommand::Test) => auth::test(&ctx),
+        Command::Auth(AuthCommand::Test(args)) => auth::test(&ctx, args),
         Command::Alerts(AlertsCommand::List(args)) => alerts::list(&ctx, args),
         Command::Alerts(AlertsCommand::Get(args)) => alerts::get(&ctx, args),
         Command::Alerts(AlertsCommand::Poll(args)) => poll::run(&ctx, args),
@@ -157,6 +160,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Alerts(AlertsCommand::Close(args)) => triage::close(&ctx, args),
         Command::Alerts(AlertsCommand::Open(args)) => alerts::open(&ctx, args),
         Command::Org(OrgCommand::Accounts) => org::accounts(&ctx),
+        Command::Org(OrgCommand::Plan(args)) => org::plan(&ctx, args),
         Command::Org(OrgCommand::Mapping(MappingCommand::Check { file })) => {
             org::mapping_check(&ctx, &file)
         }

@@ -74,7 +74,7 @@ fn yes_no(b: bool) -> String {
     if b { "yes" } else { "no" }.into()
 }
 
-fn load(file: &Path) -> Result<Mapping> {
+pub(crate) fn load(file: &Path) -> Result<Mapping> {
     let text = std::fs::read_to_string(file)
         .map_err(|e| UsageError::new(format!("cannot read {}: {e}", file.display())))?;
     Mapping::parse(&text).map_err(|problems| {
@@ -163,4 +163,152 @@ pub fn mapping_route(ctx: &Ctx, aws_account: &str, file: &Path) -> Result<()> {
         )
     });
     Ok(())
+}
+
+/// `lwctl org plan`: how many accounts one key's `/Alerts` budget polls at a cadence, the
+/// shortest cadence for them all, and what is left for people.
+pub fn plan(ctx: &Ctx, args: crate::cli::PlanArgs) -> Result<()> {
+    let client = ctx.client()?;
+    let all = crate::cli::AccountsArgs {
+        all_subaccounts: true,
+        ..Default::default()
+    };
+    let chosen = if args.accounts.many() {
+        &args.accounts
+    } else {
+        &all
+    };
+    let accounts = super::accounts::select(ctx, &client, chosen)?.unwrap_or_default();
+    // One small /Alerts answer for the live budget.
+    client.use_account(accounts.first().map(String::as_str));
+    let now = crate::time::now();
+    let probe = client.alerts_first_page(
+        crate::window::Window::new(now - chrono::Duration::minutes(1), now),
+        &crate::filter::Filters::default(),
+    );
+    client.use_account(None);
+    if let Err(e) = &probe {
+        ctx.ui.warn(format!(
+            "could not read the live rate budget ({e}); planning with Lacework's documented 480 requests an hour"
+        ));
+    }
+    let budget = client.budget("Alerts");
+    let limit = budget.and_then(|b| b.limit).unwrap_or(480);
+    let remaining = budget.and_then(|b| b.remaining);
+    let (per_poll, from_state) = match &args.state {
+        Some(path) => (pages_per_poll(path, &accounts)?, true),
+        None => (None, false),
+    };
+    let per_poll = per_poll.unwrap_or(1.0);
+    let p = crate::api::budget::Plan {
+        limit,
+        per_poll,
+        every: args.every,
+    };
+    let n = accounts.len() as u64;
+    let fit = p.fit();
+    let shortest = p.shortest_every(n);
+    let needed = p.needed(n);
+    let left = p.left(n);
+    let every = crate::time::human_duration(args.every);
+    let mut table = Table::new(&[("Figure", Kind::Fixed), ("Value", Kind::Text)]);
+    table.push(vec!["accounts".into(), n.to_string()]);
+    table.push(vec![
+        "requests per poll".into(),
+        format!(
+            "{per_poll:.1} per account ({})",
+            if from_state && per_poll != 1.0 {
+                "pages per poll, from the state"
+            } else if from_state {
+                "from the state"
+            } else {
+                "one page; pass --state for measured pages"
+            }
+        ),
+    ]);
+    table.push(vec![
+        "budget".into(),
+        format!(
+            "{limit} /Alerts requests an hour per user{}",
+            remaining
+                .map(|r| format!(", {r} left now"))
+                .unwrap_or_default()
+        ),
+    ]);
+    table.push(vec![format!("fit at {every}"), format!("{fit} account(s)")]);
+    table.push(vec![
+        "shortest cadence".into(),
+        format!("{} for all {n}", crate::time::human_duration(shortest)),
+    ]);
+    table.push(vec![
+        format!("left at {every}"),
+        if left >= 0.0 {
+            format!(
+                "{} requests an hour for people (console, CLI)",
+                left.floor()
+            )
+        } else {
+            format!(
+                "none: {n} accounts need {} an hour, {} over",
+                needed.ceil(),
+                (-left).ceil()
+            )
+        },
+    ]);
+    let v = json!({
+        "accounts": n,
+        "every_s": args.every.as_secs(),
+        "limit_per_hour": limit,
+        "remaining_now": remaining,
+        "requests_per_poll": per_poll,
+        "needed_per_hour": needed,
+        "fit": fit,
+        "fits_all": fit >= n,
+        "shortest_every_s": shortest.as_secs(),
+        "left_per_hour": left,
+    });
+    let text = format!(
+        "{n} account(s), {per_poll:.1} request(s) per poll each; {limit} /Alerts requests an hour per user{}\n\
+         at every {every}: {fit} account(s) fit; {}\n\
+         shortest cadence for all {n}: {}\n",
+        remaining
+            .map(|r| format!(" ({r} left now)"))
+            .unwrap_or_default(),
+        if left >= 0.0 {
+            format!(
+                "{} requests an hour left for people (console, CLI)",
+                left.floor()
+            )
+        } else {
+            format!(
+                "these {n} need {} an hour, {} over the budget",
+                needed.ceil(),
+                (-left).ceil()
+            )
+        },
+        crate::time::human_duration(shortest)
+    );
+    ctx.ui.emit(&Report {
+        json: &v,
+        table: Some(&table),
+        text: Some(text),
+    })
+}
+
+/// The mean pages a whole poll of these accounts took, from a poll state over many accounts.
+fn pages_per_poll(path: &Path, accounts: &[String]) -> Result<Option<f64>> {
+    let bytes = crate::api::token::read_private(path, 256 << 20)
+        .map_err(|e| UsageError::new(format!("cannot read state file {}: {e}", path.display())))?;
+    let doc: crate::poll::OrgState = serde_json::from_slice(&bytes).map_err(|e| {
+        UsageError::new(format!(
+            "{} is not the state of a poll over many accounts: {e}",
+            path.display()
+        ))
+    })?;
+    let pages: Vec<u32> = accounts
+        .iter()
+        .filter_map(|a| doc.accounts.get(a)?.pages)
+        .collect();
+    Ok((!pages.is_empty())
+        .then(|| pages.iter().map(|&p| f64::from(p.max(1))).sum::<f64>() / pages.len() as f64))
 }

@@ -14,7 +14,9 @@ use crate::fetch::{Flow, InvalidAlert, Sink, Walk, WalkStats};
 use crate::filter::Filters;
 use crate::normalize::{self, Alert, Normalizer};
 use crate::output::Format;
-use crate::poll::{self as decide, Arrival, FoundFile, OutputMark, PollState, Reconcile, Why};
+use crate::poll::{
+    self as decide, Arrival, FoundFile, OrgState, OutputMark, PollState, Reconcile, Why,
+};
 use crate::printer::StreamPrinter;
 use crate::window::{Seen, Window};
 use anyhow::{Context, Result};
@@ -49,6 +51,19 @@ fn crash_point(point: &str) {
 
 pub fn run(ctx: &Ctx, args: PollArgs) -> Result<()> {
     let client = ctx.client()?;
+    super::accounts::route(ctx, &client, &args.route)?;
+    let many = args.accounts.many();
+    if many && args.out_dir.is_none() && !args.normalize.normalize {
+        return Err(crate::cmd::alerts::one_stream_needs_normalize(
+            "or use --out-dir DIR for one raw file per account",
+        )
+        .into());
+    }
+    if !many && args.out_dir.is_some() {
+        return Err(UsageError::new("--out-dir is for a poll over many accounts")
+            .hint("name them with --subaccounts or --all-subaccounts, or write one account's alerts with --out FILE")
+            .into());
+    }
     let filters = crate::cmd::alerts::filters(&args.filters);
     // A signal finishes the page and commits; an --every loop then exits 0 as documented.
     let stop = crate::cmd::stop_on_signals(if args.every.is_some() { 0 } else { 130 })?;
@@ -67,6 +82,7 @@ pub fn run(ctx: &Ctx, args: PollArgs) -> Result<()> {
         filters,
         stop: &stop,
         memory: None,
+        org_memory: None,
     };
     let Some(every) = args.every else {
         poller.poll_once()?;
@@ -206,46 +222,122 @@ struct Poller<'a> {
     stop: &'a AtomicBool,
     /// The last commit, kept between `--every` ticks; without `--state` it is the only state.
     memory: Option<PollState>,
+    /// The same for a poll over many accounts.
+    org_memory: Option<OrgState>,
+}
+
+/// One account's poll, as it ended.
+struct Polled {
+    window: Window,
+    stats: WalkStats,
+    added: u64,
+    arrivals: Arrivals,
+}
+
+/// Where commits go: one account's state file, or its entry in a poll over many accounts.
+enum Store {
+    One(Option<PathBuf>),
+    Org {
+        path: Option<PathBuf>,
+        doc: OrgState,
+        /// The accounts write to one output, whose mark is the document's.
+        shared: bool,
+    },
+}
+
+impl Store {
+    /// Records a commit durably (in memory only without a state file).
+    fn save(&mut self, state: &PollState) -> Result<()> {
+        match self {
+            Store::One(None) => Ok(()),
+            Store::One(Some(path)) => write_json(path, state),
+            Store::Org { path, doc, shared } => {
+                let mut entry = state.clone();
+                if *shared {
+                    doc.output = entry.output.take();
+                }
+                let key = entry.subaccount.clone().unwrap_or_default();
+                doc.accounts.insert(key, entry);
+                doc.updated_at = Utc::now();
+                match path {
+                    Some(p) => write_json(p, doc),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+fn write_json(path: &Path, value: &impl serde::Serialize) -> Result<()> {
+    let mut bytes = serde_json::to_vec_pretty(value)?;
+    bytes.push(b'\n');
+    write_atomic(path, &bytes)
 }
 
 impl Poller<'_> {
     fn poll_once(&mut self) -> Result<()> {
+        match super::accounts::select(self.ctx, self.client, &self.args.accounts)? {
+            None => self.poll_single(),
+            Some(accounts) => self.poll_org(&accounts),
+        }
+    }
+
+    /// Checks a state's times: a corrupt one is an error, a future one is clamped.
+    fn check_times(&self, s: &mut PollState, now: DateTime<Utc>) -> Result<()> {
+        let path = self.args.state.as_deref().unwrap_or(Path::new("(memory)"));
+        let whose = s
+            .subaccount
+            .as_deref()
+            .filter(|_| self.args.accounts.many())
+            .map(|a| format!(" (account {a})"))
+            .unwrap_or_default();
+        match s.check_times(now) {
+            decide::Times::Sound => Ok(()),
+            decide::Times::Corrupt(why) => Err(UsageError::new(format!(
+                "state file {}{whose} is corrupt: {why}",
+                path.display()
+            ))
+            .hint("move it away to start afresh; the next run then starts --since ago")
+            .into()),
+            decide::Times::Future => {
+                self.ctx.ui.warn(format!(
+                    "state file {}{whose} has its cursor in the future ({}); polling goes on from now (was the clock set back?)",
+                    path.display(),
+                    crate::time::rfc3339(s.cursor)
+                ));
+                s.clamp_to(now);
+                Ok(())
+            }
+        }
+    }
+
+    fn poll_single(&mut self) -> Result<()> {
         let now = crate::time::now();
-        let overlap = chrono::Duration::from_std(self.args.overlap)?;
-        let since = chrono::Duration::from_std(self.args.since)?;
         let creds = self.client.credentials();
         let mut state = match &self.args.state {
-            Some(p) => load_state(p)?,
+            Some(p) => match load_state(p)? {
+                None => None,
+                Some(Loaded::One(s)) => Some(s),
+                Some(Loaded::Org(_)) => {
+                    return Err(UsageError::new(format!(
+                        "state file {} holds a poll over many accounts",
+                        p.display()
+                    ))
+                    .hint("pass the same --subaccounts or --all-subaccounts as the runs that wrote it, or use another --state for one account")
+                    .into())
+                }
+            },
             None => self.memory.clone(),
         };
         if let Some(s) = &mut state {
-            let path = self.args.state.as_deref().unwrap_or(Path::new("(memory)"));
-            match s.check_times(now) {
-                decide::Times::Sound => {}
-                decide::Times::Corrupt(why) => {
-                    return Err(UsageError::new(format!(
-                        "state file {} is corrupt: {why}",
-                        path.display()
-                    ))
-                    .hint("move it away to start afresh; the next run then starts --since ago")
-                    .into())
-                }
-                decide::Times::Future => {
-                    self.ctx.ui.warn(format!(
-                        "state file {} has its cursor in the future ({}); polling goes on from now (was the clock set back?)",
-                        path.display(),
-                        crate::time::rfc3339(s.cursor)
-                    ));
-                    s.clamp_to(now);
-                }
-            }
+            self.check_times(s, now)?;
         }
         if let Some(s) = &state {
             let who = |host: &str, sub: Option<&str>| match sub {
                 Some(sub) => format!("{host} (subaccount {sub})"),
                 None => host.to_owned(),
             };
-            let mine = who(&creds.account.host, creds.subaccount.as_deref());
+            let mine = who(&creds.account.host, self.client.subaccount().as_deref());
             let theirs = who(&s.account, s.subaccount.as_deref());
             if !mine.eq_ignore_ascii_case(&theirs) {
                 let path = self.args.state.as_deref().unwrap_or(Path::new(""));
@@ -257,39 +349,262 @@ impl Poller<'_> {
                 .into());
             }
         }
-        let window = decide::window(state.as_ref(), now, since, overlap);
-        let mut seen = state.as_ref().map(PollState::seen_set).unwrap_or_default();
-        let (out, fresh_mark) = match &self.args.out {
+        let (mut writer, fresh) = match &self.args.out {
             Some(path) => {
                 let (o, fresh) = Output::open(
                     path,
                     state.as_ref().and_then(|s| s.output.as_ref()),
                     &self.ctx.ui,
                 )?;
-                (Some(o), fresh)
+                (Writer::File(o), fresh)
             }
-            None => (None, false),
+            None => (self.stdout(), false),
         };
-        let normalizer = crate::cmd::alerts::normalizer(self.client, &self.args.normalize);
-        let mut sink = PollSink {
-            writer: match out {
-                Some(o) => Writer::File(o),
-                None => Writer::Stdout(StreamPrinter::new(
-                    self.ctx.ui.format.unwrap_or(Format::Ndjson),
-                    self.args.normalize.normalize,
-                    BufWriter::new(io::stdout().lock()),
-                    &self.ctx.ui,
-                    false,
-                )),
+        let mut store = Store::One(self.args.state.clone());
+        let subaccount = self.client.subaccount();
+        let (committed, result) = self.poll_account(
+            now,
+            subaccount.as_deref(),
+            state,
+            &mut writer,
+            &mut store,
+            fresh,
+        );
+        let finished = writer.finish();
+        if committed.is_some() {
+            self.memory = committed;
+        }
+        let polled = result?;
+        finished?;
+        crate::cmd::alerts::warn_capped(self.ctx, &polled.stats);
+        self.summary(None, &polled);
+        Ok(())
+    }
+
+    /// Every account in turn, each with its own cursor and seen set in one state file. A failure
+    /// in one is reported and the others go on; its cursor stays where its last commit left it.
+    fn poll_org(&mut self, accounts: &[String]) -> Result<()> {
+        let now = crate::time::now();
+        let host = self.client.credentials().account.host.clone();
+        let doc = match &self.args.state {
+            Some(p) => match load_state(p)? {
+                None => OrgState::new(&host, now),
+                Some(Loaded::Org(d)) => d,
+                Some(Loaded::One(_)) => {
+                    return Err(UsageError::new(format!(
+                        "state file {} holds a poll of one account, not of many",
+                        p.display()
+                    ))
+                    .hint("use another --state file for a poll over many accounts")
+                    .into())
+                }
             },
+            None => self
+                .org_memory
+                .clone()
+                .unwrap_or_else(|| OrgState::new(&host, now)),
+        };
+        if !doc.account.eq_ignore_ascii_case(&host) {
+            let path = self.args.state.as_deref().unwrap_or(Path::new(""));
+            return Err(UsageError::new(format!(
+                "state file {} belongs to {}, not {host}",
+                path.display(),
+                doc.account
+            ))
+            .hint("use one --state file per Lacework organization")
+            .into());
+        }
+        if let (Some(every), None) = (self.args.every, &self.org_memory) {
+            self.warn_over_budget(accounts, &doc, every);
+        }
+        let order = decide::turns(accounts, doc.last_served.as_deref());
+        let mut store = Store::Org {
+            path: self.args.state.clone(),
+            doc,
+            shared: self.args.out_dir.is_none(),
+        };
+        let Store::Org { doc, .. } = &mut store else {
+            unreachable!()
+        };
+        let mut shared = match (&self.args.out, &self.args.out_dir) {
+            (Some(path), _) => {
+                let (o, fresh) = Output::open(path, doc.output.as_ref(), &self.ctx.ui)?;
+                if fresh {
+                    // Where this file starts for us, committed before anything is appended.
+                    doc.output = Some(o.mark(o.committed));
+                    if let Some(p) = &self.args.state {
+                        write_json(p, doc)?;
+                    }
+                }
+                Some(Writer::File(o))
+            }
+            (None, Some(dir)) => {
+                private_dir(dir)?;
+                None
+            }
+            (None, None) => Some(self.stdout()),
+        };
+        let own_files = shared.is_none();
+        let mut polls: Vec<(String, Polled)> = Vec::new();
+        let turns = super::accounts::Turns::run(self.client, &order, self.stop, |account| {
+            let Store::Org { doc, .. } = &mut store else {
+                unreachable!()
+            };
+            let mut state = doc.accounts.get(account).cloned();
+            if let Some(s) = &mut state {
+                self.check_times(s, now)?;
+            }
+            let mut own;
+            let (writer, fresh) = match (&mut shared, &self.args.out_dir) {
+                (Some(w), _) => (w, false),
+                (None, Some(dir)) => {
+                    let (o, fresh) = Output::open(
+                        &dir.join(format!("{account}.ndjson")),
+                        state.as_ref().and_then(|s| s.output.as_ref()),
+                        &self.ctx.ui,
+                    )?;
+                    own = Writer::File(o);
+                    (&mut own, fresh)
+                }
+                (None, None) => unreachable!("one of the outputs is open"),
+            };
+            let (_, result) =
+                self.poll_account(now, Some(account), state, writer, &mut store, fresh);
+            let polled = result?;
+            if own_files {
+                writer.finish()?;
+            }
+            if let Store::Org { doc, .. } = &mut store {
+                doc.last_served = Some(account.to_owned());
+            }
+            polls.push((account.to_owned(), polled));
+            Ok(())
+        });
+        let finished = shared.as_mut().map_or(Ok(()), Writer::finish);
+        if let Store::Org { path, doc, .. } = store {
+            // Who went last, so the next run starts with the one after it.
+            if let (Some(p), false) = (&path, polls.is_empty()) {
+                write_json(p, &doc)?;
+            }
+            self.org_memory = Some(doc);
+        }
+        finished?;
+        let mut total = WalkStats::default();
+        let mut added = 0;
+        let mut late = 0;
+        for (account, polled) in &polls {
+            self.summary(Some(account), polled);
+            added += polled.added;
+            late += polled.arrivals.late;
+            total.add(polled.stats.clone());
+        }
+        crate::cmd::alerts::warn_capped(self.ctx, &total);
+        if !(self.args.quiet && late == 0 && turns.failed.is_empty()) {
+            let remaining = self.client.budget("Alerts").and_then(|b| b.remaining);
+            if self.json_summary() {
+                crate::output::stderr_line(
+                    &serde_json::json!({
+                        "accounts": turns.served,
+                        "failed": turns.failed.len(),
+                        "pages": total.pages,
+                        "events_added": added,
+                        "late_arrivals": late,
+                        "rate_limit_remaining": remaining,
+                    })
+                    .to_string(),
+                );
+            } else {
+                self.ctx.ui.info(format!(
+                    "poll {} account(s): {} failed, pages: {} events_added: {added} late_arrivals: {late} ratelimit_remaining: {}",
+                    turns.served,
+                    turns.failed.len(),
+                    total.pages,
+                    remaining.map_or("-".into(), |r| r.to_string()),
+                ));
+            }
+        }
+        turns.finish(self.ctx, "were polled and committed")
+    }
+
+    /// At the start of `--every` over many accounts: says so when the cadence cannot fit the
+    /// one `/Alerts` budget the key has (`lwctl org plan` has the arithmetic).
+    fn warn_over_budget(&self, accounts: &[String], doc: &OrgState, every: Duration) {
+        let pages: Vec<u32> = accounts
+            .iter()
+            .filter_map(|a| doc.accounts.get(a)?.pages)
+            .collect();
+        let per_poll = if pages.is_empty() {
+            1.0
+        } else {
+            pages.iter().map(|&p| f64::from(p.max(1))).sum::<f64>() / pages.len() as f64
+        };
+        let plan = crate::api::budget::Plan {
+            limit: self
+                .client
+                .budget("Alerts")
+                .and_then(|b| b.limit)
+                .unwrap_or(480),
+            per_poll,
+            every,
+        };
+        let n = accounts.len() as u64;
+        if plan.fit() < n {
+            self.ctx.ui.warn(format!(
+                "{n} accounts every {} need {} /Alerts requests an hour, over the {} one key has: cycles will be paced and take about {}; poll every {} or more (see `lwctl org plan`)",
+                crate::time::human_duration(every),
+                plan.needed(n).ceil(),
+                plan.limit,
+                crate::time::human_duration(plan.shortest_every(n)),
+                crate::time::human_duration(plan.shortest_every(n)),
+            ));
+        }
+    }
+
+    /// Events on stdout, in the format asked for.
+    fn stdout(&self) -> Writer<'static> {
+        Writer::Stdout(StreamPrinter::new(
+            self.ctx.ui.format.unwrap_or(Format::Ndjson),
+            self.args.normalize.normalize,
+            BufWriter::new(io::stdout().lock()),
+            &self.ctx.ui,
+            false,
+        ))
+    }
+
+    /// One account's poll: its window walked, each piece committed. Returns the last commit
+    /// (also on failure) and how it went. On failure, what was written to a file since the last
+    /// commit is taken back out.
+    fn poll_account(
+        &self,
+        now: DateTime<Utc>,
+        subaccount: Option<&str>,
+        state: Option<PollState>,
+        writer: &mut Writer,
+        store: &mut Store,
+        fresh_mark: bool,
+    ) -> (Option<PollState>, Result<Polled>) {
+        let overlap = match chrono::Duration::from_std(self.args.overlap) {
+            Ok(o) => o,
+            Err(e) => return (None, Err(e.into())),
+        };
+        let since = chrono::Duration::from_std(self.args.since).unwrap_or(chrono::Duration::MAX);
+        let window = decide::window(state.as_ref(), now, since, overlap);
+        let mut seen = state.as_ref().map(PollState::seen_set).unwrap_or_default();
+        let mut normalizer = crate::cmd::alerts::normalizer(self.client, &self.args.normalize);
+        if let Some(n) = &mut normalizer {
+            n.options.subaccount = subaccount.map(str::to_owned);
+        }
+        let mut sink = PollSink {
+            writer,
+            store,
             normalizer,
             line: Vec::new(),
-            state_path: self.args.state.clone(),
-            account: creds.account.host.clone(),
-            subaccount: creds.subaccount.clone(),
+            account: self.client.credentials().account.host.clone(),
+            subaccount: subaccount.map(str::to_owned),
             cursor: state.as_ref().map_or(window.start, |s| s.cursor),
             reach: state.as_ref().and_then(|s| s.reach).unwrap_or(window.start),
             previous_cursor: state.as_ref().map(|s| s.cursor),
+            pages: state.as_ref().and_then(|s| s.pages),
             now,
             overlap,
             added: 0,
@@ -301,9 +616,14 @@ impl Poller<'_> {
         // a run killed mid-write is cut back to here and no further.
         if fresh_mark {
             let cursor = sink.cursor;
-            sink.commit(cursor, &seen)?;
+            if let Err(e) = sink.commit(cursor, &seen) {
+                return (sink.committed.take(), Err(e));
+            }
         }
-        let progress = self.ctx.ui.progress(self.args.out.is_none());
+        let progress = self
+            .ctx
+            .ui
+            .progress(matches!(sink.writer, Writer::Stdout(_)));
         let result = Walk {
             client: self.client,
             filters: &self.filters,
@@ -319,7 +639,7 @@ impl Poller<'_> {
         let stats = match result {
             Ok(stats) => stats,
             Err(e) => {
-                match sink.writer {
+                match &mut sink.writer {
                     // Nothing of this piece is committed: take it back out of the file too.
                     Writer::File(o) => {
                         if let Err(undo) = o.rollback() {
@@ -330,45 +650,67 @@ impl Poller<'_> {
                     }
                     // What reached stdout is delivered: remember it, keep the cursor.
                     Writer::Stdout(_) => {
-                        let _ = sink.writer.finish();
                         let cursor = sink.cursor;
-                        if sink.commit(cursor, &seen).is_ok() {
-                            self.memory = sink.committed.take();
-                        }
+                        let _ = sink.commit(cursor, &seen);
                     }
                 }
-                return Err(e);
+                return (sink.committed.take(), Err(e));
             }
         };
+        let cursor = sink.cursor;
         if stats.stopped || stats.pieces == 0 {
             // Interrupted mid-piece (or nothing to ask): keep the cursor, remember what was written.
-            let cursor = sink.cursor;
-            sink.commit(cursor, &seen)?;
+            if let Err(e) = sink.commit(cursor, &seen) {
+                return (sink.committed.take(), Err(e));
+            }
+        } else if sink.pages != Some(stats.pages) {
+            // The pages a whole poll took, for `org plan`.
+            sink.pages = Some(stats.pages);
+            if let Err(e) = sink.commit(cursor, &seen) {
+                return (sink.committed.take(), Err(e));
+            }
         }
-        sink.writer.finish()?;
-        self.memory = sink.committed.take();
-        crate::cmd::alerts::warn_capped(self.ctx, &stats);
-        self.summary(window, &stats, sink.added, &sink.arrivals);
-        Ok(())
+        let polled = Polled {
+            window,
+            stats,
+            added: sink.added,
+            arrivals: std::mem::take(&mut sink.arrivals),
+        };
+        (sink.committed.take(), Ok(polled))
     }
 
     /// The summary is JSON with `--summary json`, or with `--out` and `-o json|ndjson` (there
     /// `-o` has no events to shape).
     fn json_summary(&self) -> bool {
         self.args.summary == Some(SummaryFormat::Json)
-            || (self.args.out.is_some()
+            || ((self.args.out.is_some() || self.args.out_dir.is_some())
                 && matches!(self.ctx.ui.format, Some(Format::Json | Format::Ndjson)))
     }
 
-    fn summary(&self, window: Window, stats: &WalkStats, added: u64, arrivals: &Arrivals) {
+    /// One account's summary line. Over many accounts, only an account with news (or every
+    /// one with `-v`) gets a line, named by its account.
+    fn summary(&self, account: Option<&str>, polled: &Polled) {
+        let Polled {
+            window,
+            stats,
+            added,
+            arrivals,
+        } = polled;
+        let added = *added;
         let remaining = self.client.stats().rate_limit_remaining;
         let lateness = arrivals.latest.and_then(|d| d.to_std().ok());
         // Cron mails whatever a job prints: --quiet speaks only when there is news to act on.
-        let quiet = self.args.quiet && arrivals.late == 0 && stats.skipped == 0;
+        let quiet = (self.args.quiet && arrivals.late == 0 && stats.skipped == 0)
+            || (account.is_some()
+                && added == 0
+                && arrivals.late == 0
+                && stats.skipped == 0
+                && self.ctx.ui.verbose == 0);
+        let named = account.map(|a| format!("{a}: ")).unwrap_or_default();
         if quiet {
             // Nothing a person needs to read.
         } else if self.json_summary() {
-            let line = serde_json::json!({
+            let mut line = serde_json::json!({
                 "window_start": crate::time::rfc3339(window.start),
                 "window_end": crate::time::rfc3339(window.end),
                 "pieces": stats.pieces,
@@ -380,10 +722,13 @@ impl Poller<'_> {
                 "rate_limit_remaining": remaining,
                 "interrupted": stats.stopped,
             });
+            if let Some(a) = account {
+                line["account"] = serde_json::json!(a);
+            }
             crate::output::stderr_line(&line.to_string());
         } else {
             self.ctx.ui.info(format!(
-                "poll {}..{} pieces: {} pages: {} events_added: {added} duplicates_skipped: {} late_arrivals: {} max_lateness: {} ratelimit_remaining: {}{}",
+                "{named}poll {}..{} pieces: {} pages: {} events_added: {added} duplicates_skipped: {} late_arrivals: {} max_lateness: {} ratelimit_remaining: {}{}",
                 crate::time::rfc3339(window.start),
                 crate::time::rfc3339(window.end),
                 stats.pieces,
@@ -397,13 +742,13 @@ impl Poller<'_> {
         }
         if arrivals.too_late > 0 {
             self.ctx.ui.warn(format!(
-                "{} alert(s) arrived in the oldest quarter of the {} look-back (up to {} after their start); alerts later still may have been missed: raise --overlap",
+                "{named}{} alert(s) arrived in the oldest quarter of the {} look-back (up to {} after their start); alerts later still may have been missed: raise --overlap",
                 arrivals.too_late,
                 crate::time::human_duration(self.args.overlap),
                 lateness.map_or("-".into(), crate::time::human_duration),
             ));
         }
-        if added == 0 && self.ctx.ui.verbose > 0 {
+        if added == 0 && self.ctx.ui.verbose > 0 && account.is_none() {
             self.ctx
                 .ui
                 .info("events_added: 0 is normal for a quiet tenant: no new alerts in the window");
@@ -411,7 +756,36 @@ impl Poller<'_> {
     }
 }
 
-fn load_state(path: &Path) -> Result<Option<PollState>> {
+/// A directory for `--out-dir`: created 0700 if missing; refused if others may write in it.
+fn private_dir(dir: &Path) -> Result<()> {
+    if !dir.exists() {
+        let mut b = fs::DirBuilder::new();
+        b.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+        b.create(dir)
+            .with_context(|| format!("cannot create --out-dir {}", dir.display()))?;
+    }
+    if !dir.is_dir() {
+        return Err(
+            UsageError::new(format!("--out-dir {} is not a directory", dir.display())).into(),
+        );
+    }
+    if let Some(problem) = shared_dir(dir) {
+        return Err(UsageError::new(format!("--out-dir {problem}"))
+            .hint("keep the alert files in a directory only you can write (chmod go-w)")
+            .into());
+    }
+    Ok(())
+}
+
+/// A state file as read: one account's, or a poll over many accounts.
+enum Loaded {
+    One(PollState),
+    Org(OrgState),
+}
+
+fn load_state(path: &Path) -> Result<Option<Loaded>> {
     let bytes = match crate::api::token::read_private(path, 256 << 20) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -424,24 +798,39 @@ fn load_state(path: &Path) -> Result<Option<PollState>> {
             .into())
         }
     };
-    let state: PollState = serde_json::from_slice(&bytes).map_err(|e| {
+    let not_state = |e: serde_json::Error| {
         UsageError::new(format!(
             "state file {} is not an lwctl poll state: {e}",
             path.display()
         ))
         .hint("move it away to start afresh; the next run then starts --since ago")
-    })?;
-    if !(1..=decide::STATE_VERSION).contains(&state.version) {
+    };
+    #[derive(serde::Deserialize)]
+    struct Head {
+        version: u32,
+        #[serde(default)]
+        accounts: Option<serde::de::IgnoredAny>,
+    }
+    let head: Head = serde_json::from_slice(&bytes).map_err(not_state)?;
+    if !(1..=decide::STATE_VERSION).contains(&head.version) {
         return Err(UsageError::new(format!(
             "state file {} has version {}, this lwctl reads versions 1 to {}",
             path.display(),
-            state.version,
+            head.version,
             decide::STATE_VERSION
         ))
         .hint("a newer lwctl wrote it: use that one, or move the file away to start afresh")
         .into());
     }
-    Ok(Some(state.upgrade()))
+    if head.accounts.is_some() {
+        let mut doc: OrgState = serde_json::from_slice(&bytes).map_err(not_state)?;
+        for entry in doc.accounts.values_mut() {
+            *entry = entry.clone().upgrade();
+        }
+        return Ok(Some(Loaded::Org(doc)));
+    }
+    let state: PollState = serde_json::from_slice(&bytes).map_err(not_state)?;
+    Ok(Some(Loaded::One(state.upgrade())))
 }
 
 /// Replaces a file atomically: temp file in the same directory, fsync, rename, fsync the directory.
@@ -566,13 +955,24 @@ impl Output {
     /// Takes everything since the last commit back out of the file: what is still buffered is
     /// dropped unwritten, and what reached the file is cut off, unless the file was truncated
     /// meanwhile (then there is nothing of ours past the mark to cut).
-    fn rollback(self) -> Result<()> {
-        let (file, _unwritten) = self.file.into_parts();
+    fn rollback(&mut self) -> Result<()> {
+        let fresh = BufWriter::with_capacity(128 << 10, self.file.get_ref().try_clone()?);
+        let (file, _unwritten) = std::mem::replace(&mut self.file, fresh).into_parts();
         if file.metadata()?.len() > self.committed {
             file.set_len(self.committed)?;
             file.sync_all()?;
         }
         Ok(())
+    }
+
+    /// The mark of this file at `length`.
+    fn mark(&self, length: u64) -> OutputMark {
+        OutputMark {
+            path: self.path.clone(),
+            length,
+            dev: self.dev,
+            ino: self.ino,
+        }
     }
 }
 
@@ -630,11 +1030,11 @@ struct Arrivals {
     too_late: u64,
 }
 
-struct PollSink<'a> {
-    writer: Writer<'a>,
+struct PollSink<'w, 'a> {
+    writer: &'w mut Writer<'a>,
+    store: &'w mut Store,
     normalizer: Option<Normalizer>,
     line: Vec<u8>,
-    state_path: Option<PathBuf>,
     account: String,
     subaccount: Option<String>,
     /// The committed cursor: every alert that started before it was asked for.
@@ -643,16 +1043,18 @@ struct PollSink<'a> {
     reach: DateTime<Utc>,
     /// The cursor this run started from; alerts that start before it arrived late.
     previous_cursor: Option<DateTime<Utc>>,
+    /// The pages of the last whole poll.
+    pages: Option<u32>,
     now: DateTime<Utc>,
     overlap: chrono::Duration,
     added: u64,
     arrivals: Arrivals,
     /// The last state committed (or loaded).
     committed: Option<PollState>,
-    stop: &'a AtomicBool,
+    stop: &'w AtomicBool,
 }
 
-impl PollSink<'_> {
+impl PollSink<'_, '_> {
     /// Makes what was written durable, then records it in the state.
     fn commit(&mut self, cursor: DateTime<Utc>, seen: &Seen) -> Result<()> {
         let output = match &mut self.writer {
@@ -660,12 +1062,7 @@ impl PollSink<'_> {
                 let length = o.sync()?;
                 crash_point("after-output-sync");
                 o.committed = length;
-                Some(OutputMark {
-                    path: o.path.clone(),
-                    length,
-                    dev: o.dev,
-                    ino: o.ino,
-                })
+                Some(o.mark(length))
             }
             Writer::Stdout(s) => {
                 s.flush()?;
@@ -681,13 +1078,10 @@ impl PollSink<'_> {
             reach: Some(reach),
             seen: kept,
             output,
+            pages: self.pages,
             updated_at: Utc::now(),
         };
-        if let Some(path) = &self.state_path {
-            let mut bytes = serde_json::to_vec_pretty(&state)?;
-            bytes.push(b'\n');
-            write_atomic(path, &bytes)?;
-        }
+        self.store.save(&state)?;
         self.cursor = cursor;
         self.reach = reach;
         self.committed = Some(state);
@@ -712,7 +1106,7 @@ impl PollSink<'_> {
     }
 }
 
-impl Sink for PollSink<'_> {
+impl Sink for PollSink<'_, '_> {
     fn alert(&mut self, _id: &str, alert: &Alert, raw: &RawValue) -> Result<Flow> {
         self.line.clear();
         match &mut self.normalizer {

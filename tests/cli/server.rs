@@ -125,12 +125,100 @@ pub struct State {
     /// when `None`. Tests pass the same time to lwctl as `LWCTL_FAKE_NOW`.
     pub clock: Option<DateTime<Utc>>,
     pub remaining: u64,
-    /// Stored searches: window, filters.
-    searches: Vec<(DateTime<Utc>, DateTime<Utc>, Vec<Value>)>,
+    /// The alerts of accounts that have their own, by lower-case name; any other account the
+    /// key reaches shows `alerts`.
+    pub own: HashMap<String, Vec<Alert>>,
+    /// Accounts UserProfile lists but that answer 403 (access revoked, say).
+    pub forbidden: Vec<String>,
+    /// Accounts UserProfile lists with `userEnabled: 0`.
+    pub disabled: Vec<String>,
+    /// The `/Alerts` rate budget as a token bucket shared by every account, as Lacework's is
+    /// per user and API function; `None` counts `remaining` down without limit.
+    pub bucket: Option<Bucket>,
+    /// 429s the bucket answered.
+    pub throttled: u32,
+    /// Stored searches: account, window, filters.
+    searches: Vec<(Option<String>, DateTime<Utc>, DateTime<Utc>, Vec<Value>)>,
     base: String,
 }
 
+/// A token bucket: `capacity` requests, one more every `refill`.
+#[derive(Debug, Clone, Copy)]
+pub struct Bucket {
+    pub capacity: u64,
+    pub refill: std::time::Duration,
+    tokens: f64,
+    at: std::time::Instant,
+}
+
+impl Bucket {
+    pub fn new(capacity: u64, refill: std::time::Duration) -> Bucket {
+        Bucket {
+            capacity,
+            refill,
+            tokens: capacity as f64,
+            at: std::time::Instant::now(),
+        }
+    }
+
+    fn refilled(&mut self) {
+        let now = std::time::Instant::now();
+        let gained = now.duration_since(self.at).as_secs_f64() / self.refill.as_secs_f64();
+        self.tokens = (self.tokens + gained).min(self.capacity as f64);
+        self.at = now;
+    }
+
+    /// Takes one request's worth; the headers to send, and whether it was there.
+    fn take(&mut self) -> (Vec<(String, String)>, bool) {
+        self.refilled();
+        let ok = self.tokens >= 1.0;
+        if ok {
+            self.tokens -= 1.0;
+        }
+        let secs = |n: f64| (n * self.refill.as_secs_f64()).ceil() as u64;
+        // Until whole again; on a 429, until the next request's worth.
+        let reset = if ok {
+            secs(self.capacity as f64 - self.tokens)
+        } else {
+            secs(1.0 - self.tokens).max(1)
+        };
+        let headers = vec![
+            ("RateLimit-Limit".into(), self.capacity.to_string()),
+            (
+                "RateLimit-Remaining".into(),
+                (self.tokens.floor() as u64).to_string(),
+            ),
+            ("RateLimit-Reset".into(), reset.to_string()),
+        ];
+        (headers, ok)
+    }
+}
+
 impl State {
+    /// An organization: the primary `testcorp` and `n` subaccounts `sub-001`... each with
+    /// alerts of its own (none yet).
+    pub fn organization(&mut self, n: usize) {
+        self.subaccounts = (1..=n).map(|i| format!("sub-{i:03}")).collect();
+        self.own.insert("testcorp".into(), Vec::new());
+        for s in self.subaccounts.clone() {
+            self.own.insert(s, Vec::new());
+        }
+    }
+
+    /// Adds an alert to one account's own alerts.
+    pub fn add_to(&mut self, account: &str, a: Alert) {
+        self.own
+            .entry(account.to_ascii_lowercase())
+            .or_default()
+            .push(a);
+    }
+
+    fn tenant(&self, account: Option<&str>) -> &Vec<Alert> {
+        account
+            .and_then(|a| self.own.get(a))
+            .unwrap_or(&self.alerts)
+    }
+
     fn rand(&mut self) -> f64 {
         // xorshift64*: deterministic per seed.
         let mut x = self.rng;
@@ -336,6 +424,11 @@ impl Server {
             refused_reasons: Vec::new(),
             token_override: None,
             remaining: 480,
+            own: HashMap::new(),
+            forbidden: Vec::new(),
+            disabled: Vec::new(),
+            bucket: None,
+            throttled: 0,
             searches: Vec::new(),
             base: url.clone(),
         }));
@@ -445,11 +538,16 @@ fn handle(mut conn: TcpStream, state: &Mutex<State>) {
     };
     let payload: &[u8] = reply.raw.unwrap_or(reply.body.as_bytes());
     let mut head = format!(
-        "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\nRateLimit-Limit: 480\r\nRateLimit-Remaining: {remaining}\r\n",
+        "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
         reply.status,
         reply.content_type,
         payload.len()
     );
+    if !reply.extra.iter().any(|(k, _)| k == "RateLimit-Remaining") {
+        head.push_str(&format!(
+            "RateLimit-Limit: 480\r\nRateLimit-Remaining: {remaining}\r\n"
+        ));
+    }
     for (k, v) in &reply.extra {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -499,8 +597,28 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
         // A key made inside sub-a reaches sub-a (its own account by default) and nothing else.
         (SUB_KEY_ID, None | Some("sub-a")) => true,
         (SUB_KEY_ID, _) => false,
-        (_, None) => true,
-        (_, Some(s)) => st.subaccounts.iter().any(|x| x == s),
+        (_, None | Some("testcorp")) => true,
+        (_, Some(s)) => {
+            st.subaccounts.iter().any(|x| x == s) && !st.forbidden.iter().any(|x| x == s)
+        }
+    };
+    // One bucket for /Alerts, whichever account is named.
+    let mut rate = Vec::new();
+    if path.starts_with("/api/v2/Alerts") {
+        if let Some(b) = st.bucket.as_mut() {
+            let (headers, ok) = b.take();
+            rate = headers;
+            if !ok {
+                st.throttled += 1;
+                let mut r = reply(429, json!({"message": "Rate limit exceeded"}));
+                r.extra = rate;
+                return (r, None);
+            }
+        }
+    }
+    let with_rate = |mut r: Reply, rate: Vec<(String, String)>| {
+        r.extra.extend(rate);
+        r
     };
     if !allowed {
         return (
@@ -585,7 +703,7 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
     let r = if path == "/api/v2/Alerts" && req.method == "GET" {
         let q = query(&req.path);
         match (q.get("startTime"), q.get("endTime")) {
-            (Some(s), Some(e)) => search(st, s, e, Vec::new()),
+            (Some(s), Some(e)) => search(st, sub.as_deref(), s, e, Vec::new()),
             _ => reply(
                 400,
                 json!({"message": "startTime and endTime required in this server"}),
@@ -597,6 +715,7 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
         let filters = body["filters"].as_array().cloned().unwrap_or_default();
         search(
             st,
+            sub.as_deref(),
             tf["startTime"].as_str().unwrap_or(""),
             tf["endTime"].as_str().unwrap_or(""),
             filters,
@@ -606,7 +725,7 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
         let id: usize = it.next().and_then(|x| x.parse().ok()).unwrap_or(usize::MAX);
         let page: usize = it.next().and_then(|x| x.parse().ok()).unwrap_or(0);
         match st.searches.get(id).cloned() {
-            Some((s, e, f)) => page_of(st, id, s, e, &f, page),
+            Some((a, s, e, f)) => page_of(st, a.as_deref(), id, s, e, &f, page),
             None => reply(404, json!({"message": "no such page"})),
         }
     } else if path == "/api/v2/UserProfile" {
@@ -615,9 +734,9 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
                 json!({"accountName": "SUB-A", "admin": false, "custGuid": "c2", "userGuid": "u2", "userEnabled": 1}),
             ]
         } else {
-            ["TESTCORP", "SUB-A", "SUB-B"]
-                .iter()
-                .map(|a| json!({"accountName": a, "admin": *a == "TESTCORP", "custGuid": "c", "userGuid": "u", "userEnabled": 1}))
+            std::iter::once("testcorp".to_owned())
+                .chain(st.subaccounts.iter().cloned())
+                .map(|a| json!({"accountName": a.to_ascii_uppercase(), "admin": a == "testcorp", "custGuid": "c", "userGuid": "u", "userEnabled": u8::from(!st.disabled.contains(&a))}))
                 .collect()
         };
         reply(
@@ -633,10 +752,18 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
         let refused = body["reason"]
             .as_u64()
             .is_some_and(|r| r > 5 || st.refused_reasons.contains(&r));
+        let own = sub
+            .as_deref()
+            .filter(|a| st.own.contains_key(*a))
+            .map(str::to_owned);
+        let alerts = match own {
+            Some(a) => st.own.get_mut(&a).unwrap(),
+            None => &mut st.alerts,
+        };
         match id
             .parse::<u64>()
             .ok()
-            .and_then(|id| st.alerts.iter_mut().find(|a| a.id == id))
+            .and_then(|id| alerts.iter_mut().find(|a| a.id == id))
         {
             None => reply(404, json!({"message": "Alert not found"})),
             Some(a) if path.ends_with("/close") && a.status == "Closed" => reply(
@@ -669,6 +796,7 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
     } else if let Some(id) = path.strip_prefix("/api/v2/Alerts/") {
         details(
             st,
+            sub.as_deref(),
             id,
             query(&req.path)
                 .get("scope")
@@ -678,7 +806,7 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
     } else {
         reply(404, json!({"message": format!("no route {path}")}))
     };
-    (r, fault)
+    (with_rate(r, rate), fault)
 }
 
 fn token(st: &mut State, req: &Logged) -> Reply {
@@ -743,7 +871,13 @@ fn matches(a: &Alert, filters: &[Value]) -> bool {
     })
 }
 
-fn search(st: &mut State, start: &str, end: &str, filters: Vec<Value>) -> Reply {
+fn search(
+    st: &mut State,
+    account: Option<&str>,
+    start: &str,
+    end: &str,
+    filters: Vec<Value>,
+) -> Reply {
     let (Some(s), Some(e)) = (parse(start), parse(end)) else {
         return reply(400, json!({"message": "Invalid time format"}));
     };
@@ -756,13 +890,15 @@ fn search(st: &mut State, start: &str, end: &str, filters: Vec<Value>) -> Reply 
     if e - s > Duration::days(7) {
         return reply(400, json!({"message": "Time range cannot exceed 7 days"}));
     }
-    st.searches.push((s, e, filters.clone()));
+    st.searches
+        .push((account.map(str::to_owned), s, e, filters.clone()));
     let id = st.searches.len() - 1;
-    page_of(st, id, s, e, &filters, 0)
+    page_of(st, account, id, s, e, &filters, 0)
 }
 
 fn page_of(
     st: &State,
+    account: Option<&str>,
     id: usize,
     s: DateTime<Utc>,
     e: DateTime<Utc>,
@@ -772,7 +908,7 @@ fn page_of(
     let now = st.now();
     let before_end = |t: DateTime<Utc>| t < e || (st.inclusive_end && t == e);
     let mut rows: Vec<&Alert> = st
-        .alerts
+        .tenant(account)
         .iter()
         .filter(|a| a.published <= now)
         .filter(|a| match st.time_filter {
@@ -834,11 +970,11 @@ fn page_of(
     }
 }
 
-fn details(st: &State, id: &str, scope: &str) -> Reply {
+fn details(st: &State, account: Option<&str>, id: &str, scope: &str) -> Reply {
     let Some(a) = id
         .parse::<u64>()
         .ok()
-        .and_then(|id| st.alerts.iter().find(|a| a.id == id))
+        .and_then(|id| st.tenant(account).iter().find(|a| a.id == id))
     else {
         return reply(404, json!({"message": "Alert not found"}));
     };

@@ -1,0 +1,177 @@
+//! Many accounts of one organization with one key: which accounts a run serves
+//! (`--subaccounts`, `--all-subaccounts`, `--aws-account`), and the turns it takes over them.
+//! One client serves them all: one token, one rate budget, `Account-Name` set per turn.
+
+use super::Ctx;
+use crate::api::Client;
+use crate::cli::{AccountsArgs, RouteArgs};
+use crate::error::{ApiError, Exit, Partial, UsageError};
+use anyhow::Result;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The accounts to serve, lower-case, each once, in the order given (UserProfile's for
+/// `--all-subaccounts`); `None` for a run over the one account of the credentials.
+pub fn select(ctx: &Ctx, client: &Client, args: &AccountsArgs) -> Result<Option<Vec<String>>> {
+    if !args.many() {
+        return Ok(None);
+    }
+    let names: Vec<String> = if args.all_subaccounts {
+        client.use_account(None);
+        let profiles = client.user_profile()?;
+        let enabled: Vec<String> = profiles
+            .iter()
+            .flat_map(|p| p.accounts.iter())
+            .filter(|a| a.enabled())
+            .map(|a| a.account_name.clone())
+            .collect();
+        if enabled.is_empty() {
+            return Err(UsageError::new(
+                "UserProfile lists no enabled account for this key's user",
+            )
+            .hint("`lwctl org accounts` shows what the key reaches; a service user's key reaches its own account only")
+            .into());
+        }
+        enabled
+    } else {
+        args.subaccounts
+            .iter()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| crate::config::parse_subaccount(s))
+            .collect::<Result<_, _>>()?
+    };
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        let n = n.to_ascii_lowercase();
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    if out.is_empty() {
+        return Err(UsageError::new("--subaccounts names no account").into());
+    }
+    if ctx.ui.verbose > 0 {
+        ctx.ui
+            .info(format!("{} account(s): {}", out.len(), out.join(", ")));
+    }
+    Ok(Some(out))
+}
+
+/// `--aws-account ID --mapping FILE`: sends requests to the Lacework account that receives the
+/// AWS account's CloudTrail alerts; `-v` says which and why.
+pub fn route(ctx: &Ctx, client: &Client, args: &RouteArgs) -> Result<()> {
+    let (Some(aws), Some(file)) = (&args.aws_account, &args.mapping) else {
+        return Ok(());
+    };
+    let mapping = super::org::load(file)?;
+    let route = mapping.route(aws);
+    let account = crate::config::parse_subaccount(route.lacework_account)?;
+    if ctx.ui.verbose > 0 {
+        ctx.ui.info(if route.explicit {
+            format!(
+                "AWS account {aws} is mapped to '{account}' in {}: querying it (Account-Name: {account})",
+                file.display()
+            )
+        } else {
+            format!(
+                "AWS account {aws} is not mapped in {}: querying the default, '{account}' (Account-Name: {account})",
+                file.display()
+            )
+        });
+    }
+    client.use_account(Some(&account));
+    Ok(())
+}
+
+/// What the turns over many accounts came to.
+#[derive(Debug, Default)]
+pub struct Turns {
+    pub served: usize,
+    pub failed: Vec<(String, Exit)>,
+}
+
+impl Turns {
+    /// Runs `serve` for each account in turn, `Account-Name` set to it and the budget told how
+    /// many accounts are still to come. A failure is reported on its own line, naming the
+    /// account, and the others go on; a signal ends the turns after the current one.
+    pub fn run(
+        client: &Client,
+        accounts: &[String],
+        stop: &AtomicBool,
+        mut serve: impl FnMut(&str) -> Result<()>,
+    ) -> Turns {
+        let mut turns = Turns::default();
+        for (i, account) in accounts.iter().enumerate() {
+            if stop.load(Ordering::SeqCst) {
+                break;
+            }
+            client.use_account(Some(account));
+            client.plan_ahead((accounts.len() - i) as u64);
+            turns.served += 1;
+            if let Err(e) = serve(account) {
+                if crate::error::is_broken_pipe(&e) || e.is::<crate::error::Interrupted>() {
+                    turns.failed.push((account.clone(), Exit::Interrupted));
+                    break;
+                }
+                let code = report_for(account, &e);
+                turns.failed.push((account.clone(), code));
+            }
+        }
+        client.plan_ahead(0);
+        client.use_account(None);
+        turns
+    }
+
+    /// Ok when every account succeeded; else the worst code, after saying what a pattern of
+    /// refusals means.
+    pub fn finish(self, ctx: &Ctx, what: &str) -> Result<()> {
+        if self.failed.is_empty() {
+            return Ok(());
+        }
+        let forbidden = self
+            .failed
+            .iter()
+            .filter(|(_, c)| *c == Exit::Forbidden)
+            .count();
+        if forbidden == self.served && self.served > 1 {
+            ctx.ui.warn(
+                "every account refused this key (403). A key made inside a subaccount reaches only that subaccount, and a service user's key reaches its own account only: neither can fan out through Account-Name. Use a regular user's key made on the primary account, or poll the one account the key was made in with --subaccount NAME (the key file's subAccount names it; `lwctl configure --json-file KEY.json` imports it)",
+            );
+        }
+        let worst = self.failed.iter().map(|(_, c)| *c as u8).max().unwrap_or(1);
+        Err(Partial {
+            exit: Exit::from_code(worst),
+            summary: format!(
+                "{} of {} account(s) failed ({}); the others {what}",
+                self.failed.len(),
+                self.served,
+                self.failed
+                    .iter()
+                    .map(|(a, _)| a.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+        .into())
+    }
+}
+
+/// Reports one account's failure on its own line, with the hint that fits a run over many.
+pub fn report_for(account: &str, e: &anyhow::Error) -> Exit {
+    let forbidden = matches!(
+        e.downcast_ref::<ApiError>(),
+        Some(ApiError::Forbidden { .. })
+    );
+    let line = anyhow::anyhow!("{account}: {e:#}");
+    let code = crate::error::report_with(
+        &line,
+        crate::error::exit_code(e),
+        if forbidden {
+            Some(format!(
+                "this key cannot reach '{account}': the user has no access to it, or the key was made inside another subaccount (`lwctl org accounts` lists what it reaches)"
+            ))
+        } else {
+            crate::error::hint(e)
+        },
+    );
+    code
+}

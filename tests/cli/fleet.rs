@@ -1,0 +1,471 @@
+//! Many subaccounts of one organization with one key and one rate budget: `--subaccounts`,
+//! `--all-subaccounts`, `--aws-account`, `auth test` over many accounts and `org plan`.
+
+use crate::server::{self, Bucket};
+use crate::{ndjson, Run, World};
+use chrono::{Duration, Utc};
+use std::collections::BTreeMap;
+use std::fs;
+
+/// `n` alerts started `ago` for each account, ids numbered per account so that every id is
+/// unique across the organization.
+fn add_each(w: &World, accounts: &[String], first: u64, n: u64, ago: Duration) {
+    let mut st = w.server.state();
+    for (i, a) in accounts.iter().enumerate() {
+        for k in 0..n {
+            let id = first + i as u64 * 1000 + k;
+            let start = Utc::now() - ago + Duration::seconds(k as i64);
+            let al = server::alert(id, start, "High".into(), "Open", "NewExternalServerDns");
+            st.add_to(a, al);
+        }
+    }
+}
+
+/// The accounts of `organization(n)`: the primary first.
+fn org_accounts(n: usize) -> Vec<String> {
+    std::iter::once("testcorp".to_owned())
+        .chain((1..=n).map(|i| format!("sub-{i:03}")))
+        .collect()
+}
+
+/// What each account holds, by account.
+fn expected(w: &World, accounts: &[String]) -> BTreeMap<String, Vec<u64>> {
+    let st = w.server.state();
+    accounts
+        .iter()
+        .map(|a| {
+            let mut ids: Vec<u64> = st.own[a].iter().map(|x| x.id).collect();
+            ids.sort();
+            (a.clone(), ids)
+        })
+        .collect()
+}
+
+/// Events in an NDJSON file, by their subaccount; fails on any partial line.
+fn landed(bytes: &[u8]) -> BTreeMap<String, Vec<u64>> {
+    let mut by: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+    for e in ndjson(bytes) {
+        let id = e["external_id"].as_str().unwrap().parse().unwrap();
+        by.entry(e["subaccount"].as_str().unwrap().to_owned())
+            .or_default()
+            .push(id);
+    }
+    for ids in by.values_mut() {
+        ids.sort();
+    }
+    by
+}
+
+fn org_poll(w: &World) -> assert_cmd::Command {
+    let mut c = w.cmd();
+    c.args([
+        "--max-wait",
+        "5s",
+        "alerts",
+        "poll",
+        "--all-subaccounts",
+        "--normalize",
+    ])
+    .arg("--state")
+    .arg(w.path("org.state"))
+    .arg("--out")
+    .arg(w.path("org.ndjson"));
+    c
+}
+
+#[test]
+fn sixty_accounts_share_a_small_bucket_and_every_alert_lands_once() {
+    let w = World::new();
+    let accounts = org_accounts(59);
+    {
+        let mut st = w.server.state();
+        st.organization(59);
+        st.page_size = 5;
+        // A budget smaller than a cycle needs (61 /Alerts requests at least): pacing must
+        // spread them, not run into 429.
+        st.bucket = Some(Bucket::new(20, std::time::Duration::from_millis(40)));
+        st.forbidden = vec!["sub-013".into()];
+    }
+    add_each(&w, &accounts, 1, 3, Duration::minutes(30));
+    // One busy account with several pages.
+    add_each(&w, &accounts[5..6], 500, 12, Duration::minutes(20));
+    let out = org_poll(&w).run(4);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("lwctl: error: sub-013: permission denied"),
+        "{err}"
+    );
+    assert!(err.contains("this key cannot reach 'sub-013'"), "{err}");
+    assert!(
+        err.contains("1 of 60 account(s) failed (sub-013); the others were polled and committed"),
+        "{err}"
+    );
+    let mut want = expected(&w, &accounts);
+    want.remove("sub-013");
+    assert_eq!(landed(&fs::read(w.path("org.ndjson")).unwrap()), want);
+    {
+        let st = w.server.state();
+        assert!(
+            st.throttled <= 3,
+            "{} 429s: pacing did not hold",
+            st.throttled
+        );
+        assert_eq!(st.token_exchanges, 1);
+        assert_eq!(st.requests_to("/api/v2/UserProfile"), 1);
+        // Every account carried its own Account-Name; one token served them all.
+        let tokens: std::collections::HashSet<_> = st
+            .log
+            .iter()
+            .filter(|l| l.path.starts_with("/api/v2/Alerts"))
+            .map(|l| l.header("Authorization").unwrap().to_owned())
+            .collect();
+        assert_eq!(tokens.len(), 1);
+    }
+    // New alerts in some accounts: only they land, and only once.
+    add_each(&w, &accounts[..10], 100, 2, Duration::minutes(1));
+    org_poll(&w).run(4);
+    let mut want = expected(&w, &accounts);
+    want.remove("sub-013");
+    assert_eq!(landed(&fs::read(w.path("org.ndjson")).unwrap()), want);
+    // The state holds one entry per account served, with its own cursor.
+    let state: serde_json::Value =
+        serde_json::from_slice(&fs::read(w.path("org.state")).unwrap()).unwrap();
+    let entries = state["accounts"].as_object().unwrap();
+    assert_eq!(entries.len(), 59);
+    assert!(entries.get("sub-013").is_none());
+    assert_eq!(entries["sub-005"]["subaccount"], "sub-005");
+}
+
+#[test]
+fn killed_anywhere_in_a_cycle_no_account_loses_or_duplicates() {
+    let w = World::new();
+    let accounts = org_accounts(6);
+    {
+        let mut st = w.server.state();
+        st.organization(6);
+        st.page_size = 2;
+    }
+    add_each(&w, &accounts, 1, 5, Duration::minutes(30));
+    let points = [
+        "after-page:3",
+        "mid-line:7",
+        "after-output-sync:4",
+        "after-state-temp:5",
+        "after-rename:2",
+        "after-page:11",
+        "mid-line:1",
+    ];
+    for (i, point) in points.iter().enumerate() {
+        add_each(
+            &w,
+            &accounts[i % 3..],
+            100 + i as u64 * 10,
+            2,
+            Duration::minutes(2),
+        );
+        let out = org_poll(&w)
+            .env("LWCTL_CRASH_AT", point)
+            .assert()
+            .failure()
+            .get_output()
+            .clone();
+        assert_eq!(out.status.code(), None, "{point}: killed, not an exit");
+    }
+    org_poll(&w).run(0);
+    assert_eq!(
+        landed(&fs::read(w.path("org.ndjson")).unwrap()),
+        expected(&w, &accounts)
+    );
+}
+
+#[test]
+fn out_dir_writes_each_accounts_raw_alerts_to_its_own_file() {
+    let w = World::new();
+    let accounts = org_accounts(3);
+    w.server.state().organization(3);
+    add_each(&w, &accounts, 1, 4, Duration::minutes(10));
+    let poll = || {
+        let mut c = w.cmd();
+        c.args([
+            "alerts",
+            "poll",
+            "--subaccounts",
+            "SUB-002,testcorp,sub-002",
+        ])
+        .arg("--state")
+        .arg(w.path("org.state"))
+        .arg("--out-dir")
+        .arg(w.path("alerts"));
+        c
+    };
+    poll().run(0);
+    poll().run(0);
+    let want = expected(&w, &accounts);
+    for a in ["testcorp", "sub-002"] {
+        let path = w.path(&format!("alerts/{a}.ndjson"));
+        assert_eq!(crate::ids(&fs::read(&path).unwrap()), want[a], "{a}");
+        assert_eq!(crate::mode(&path), 0o600);
+    }
+    assert_eq!(crate::mode(&w.path("alerts")), 0o700);
+    assert!(!w.path("alerts/sub-001.ndjson").exists());
+}
+
+#[test]
+fn raw_alerts_of_many_accounts_in_one_stream_are_refused() {
+    let w = World::new();
+    w.server.state().organization(2);
+    for args in [
+        &["alerts", "poll", "--all-subaccounts"][..],
+        &["alerts", "list", "--subaccounts", "sub-001,sub-002"][..],
+    ] {
+        let out = w.cmd().args(args).run(2);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("raw Lacework alerts carry no account") && err.contains("add --normalize"),
+            "{err}"
+        );
+    }
+    let out = w
+        .cmd()
+        .args(["alerts", "poll", "--state", "s", "--out-dir", "d"])
+        .run(2);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--out-dir is for a poll over many accounts")
+    );
+    assert_eq!(w.server.state().requests_to("/api/v2/Alerts"), 0);
+}
+
+#[test]
+fn list_over_many_accounts_tags_each_event() {
+    let w = World::new();
+    let accounts = org_accounts(2);
+    w.server.state().organization(2);
+    add_each(&w, &accounts, 1, 2, Duration::hours(2));
+    let out = w
+        .cmd()
+        .args([
+            "alerts",
+            "list",
+            "--all-subaccounts",
+            "--normalize",
+            "-o",
+            "ndjson",
+        ])
+        .run(0);
+    assert_eq!(landed(&out.stdout), expected(&w, &accounts));
+}
+
+#[test]
+fn a_quiet_cycle_over_100_accounts_costs_one_request_each_and_no_token() {
+    let w = World::new();
+    w.server.state().organization(99);
+    org_poll(&w).run(0);
+    let before = w.server.state().log.len();
+    w.server.state().token_exchanges = 0;
+    let out = org_poll(&w).run(0);
+    let st = w.server.state();
+    let cycle = &st.log[before..];
+    assert_eq!(
+        cycle
+            .iter()
+            .filter(|l| l.path == "/api/v2/UserProfile")
+            .count(),
+        1
+    );
+    assert_eq!(
+        cycle
+            .iter()
+            .filter(|l| l.path.starts_with("/api/v2/Alerts"))
+            .count(),
+        100
+    );
+    assert_eq!(cycle.len(), 101);
+    assert_eq!(st.token_exchanges, 0);
+    // A quiet cycle says one line, not a hundred.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("lwctl: poll 100 account(s): 0 failed, pages: 100 events_added: 0"),
+        "{err}"
+    );
+}
+
+#[test]
+fn auth_test_over_all_accounts_has_a_row_each() {
+    let w = World::new();
+    {
+        let mut st = w.server.state();
+        st.organization(3);
+        st.forbidden = vec!["sub-002".into()];
+        st.disabled = vec!["sub-003".into()];
+    }
+    add_each(&w, &org_accounts(1)[..1], 1, 2, Duration::hours(3));
+    let out = w
+        .cmd()
+        .args(["auth", "test", "--all-subaccounts", "-o", "json"])
+        .run(4);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    // sub-003 is not enabled for this user: not tested.
+    let names: Vec<&str> = rows
+        .iter()
+        .map(|r| r["account"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["testcorp", "sub-001", "sub-002"]);
+    assert_eq!(rows[0]["alerts_24h"], 2);
+    assert_eq!(rows[0]["alerts_status"], 200);
+    assert_eq!(rows[1]["alerts_24h"], 0);
+    assert_eq!(rows[1]["alerts_status"], 204);
+    assert_eq!(rows[2]["ok"], false);
+    assert_eq!(rows[2]["reachable"], false);
+    assert_eq!(rows[2]["alerts_status"], 403);
+    assert_eq!(rows[2]["exit_code"], 4);
+    assert!(rows[2]["hint"]
+        .as_str()
+        .unwrap()
+        .contains("cannot reach 'sub-002'"));
+    assert_eq!(w.server.state().token_exchanges, 1);
+    let out = w
+        .cmd()
+        .args(["auth", "test", "--subaccounts", "testcorp,sub-001", "-o", "table"])
+        .run(0);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Account   Reachable  /Alerts     Last 24 h  Error\ntestcorp  yes        200         2\nsub-001   yes        204 (none)  0\n"
+    );
+}
+
+#[test]
+fn a_key_made_inside_a_subaccount_is_told_which_one_to_name() {
+    let w = World::new();
+    let out = w
+        .cmd()
+        .env("LW_API_KEY", server::SUB_KEY_ID)
+        .env("LW_API_SECRET", server::SUB_SECRET)
+        .args([
+            "alerts",
+            "list",
+            "--subaccounts",
+            "testcorp,sub-b",
+            "--normalize",
+        ])
+        .run(4);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("lwctl: error: testcorp: permission denied"),
+        "{err}"
+    );
+    assert!(
+        err.contains("lwctl: error: sub-b: permission denied"),
+        "{err}"
+    );
+    assert!(
+        err.contains("every account refused this key (403). A key made inside a subaccount reaches only that subaccount, and a service user's key reaches its own account only"),
+        "{err}"
+    );
+    assert!(
+        err.contains("--subaccount NAME (the key file's subAccount names it"),
+        "{err}"
+    );
+}
+
+#[test]
+fn aws_account_queries_the_mapped_subaccount() {
+    let w = World::new();
+    fs::write(
+        w.path("map.json"),
+        r#"{"defaultLaceworkAccountAws": "testcorp", "integration_mappings": {"SUB-A": {"aws_accounts": ["111111111111"]}}}"#,
+    )
+    .unwrap();
+    let out = w
+        .cmd()
+        .args([
+            "alerts",
+            "list",
+            "--aws-account",
+            "111111111111",
+            "--mapping",
+            "map.json",
+            "-v",
+        ])
+        .run(0);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("AWS account 111111111111 is mapped to 'sub-a' in map.json: querying it (Account-Name: sub-a)"),
+        "{err}"
+    );
+    w.cmd()
+        .env("LWCTL_ACCOUNT_MAPPING", w.path("map.json"))
+        .args(["alerts", "poll", "--aws-account", "222222222222"])
+        .run(0);
+    let st = w.server.state();
+    let names: Vec<Option<&str>> = st
+        .log
+        .iter()
+        .filter(|l| l.path.starts_with("/api/v2/Alerts"))
+        .map(|l| l.header("Account-Name"))
+        .collect();
+    assert_eq!(names, [Some("sub-a"), Some("testcorp")]);
+}
+
+#[test]
+fn org_plan_numbers() {
+    let w = World::new();
+    let plan = |n: usize, every: &str| {
+        w.server.state().organization(n - 1);
+        let out = w
+            .cmd()
+            .args(["org", "plan", "--every", every, "-o", "json"])
+            .run(0);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (
+            v["accounts"].as_u64().unwrap(),
+            v["fit"].as_u64().unwrap(),
+            v["shortest_every_s"].as_u64().unwrap(),
+            v["left_per_hour"].as_f64().unwrap(),
+        )
+    };
+    assert_eq!(plan(40, "5m"), (40, 40, 300, 0.0));
+    assert_eq!(plan(60, "5m"), (60, 40, 450, -240.0));
+    assert_eq!(plan(100, "5m"), (100, 40, 750, -720.0));
+    assert_eq!(plan(40, "15m"), (40, 120, 300, 320.0));
+    assert_eq!(plan(60, "15m"), (60, 120, 450, 240.0));
+    assert_eq!(plan(100, "15m"), (100, 120, 750, 80.0));
+    let out = w
+        .cmd()
+        .args(["org", "plan", "--every", "5m", "-o", "table"])
+        .run(0);
+    // The live budget: the probe is the last request this server counted.
+    let left = w.server.state().remaining;
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("100 account(s), 1.0 request(s) per poll each; 480 /Alerts requests an hour per user ({left} left now)\nat every 5m: 40 account(s) fit; these 100 need 1200 an hour, 720 over the budget\nshortest cadence for all 100: 12m30s\n")
+    );
+}
+
+#[test]
+fn every_warns_when_the_cadence_cannot_fit() {
+    let w = World::new();
+    w.server.state().organization(59);
+    let child = w
+        .child()
+        .args([
+            "alerts",
+            "poll",
+            "--all-subaccounts",
+            "--normalize",
+            "--every",
+            "5m",
+        ])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("60 accounts every 5m need 720 /Alerts requests an hour, over the 480 one key has: cycles will be paced and take about 7m30s; poll every 7m30s or more (see `lwctl org plan`)"),
+        "{err}"
+    );
+    assert_eq!(out.status.code(), Some(0));
+}

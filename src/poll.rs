@@ -11,6 +11,7 @@
 use crate::window::{Seen, Window};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -46,13 +47,15 @@ pub struct PollState {
 /// `--out` file's mark when the accounts write to one (with `--out-dir`, each entry holds its
 /// own file's mark). One file, so one commit covers an account's progress and the output it
 /// wrote, and one lock keeps overlapping runs apart.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OrgState {
     pub version: u32,
     /// The API host.
     pub account: String,
-    /// By lower-case account name.
-    pub accounts: BTreeMap<String, PollState>,
+    /// By lower-case account name, each kept as the JSON it was read or committed as: only
+    /// the account being polled is parsed, so a commit costs a copy of the others' bytes, not
+    /// a parse and a print of every seen set in the organization.
+    pub accounts: BTreeMap<String, Box<RawValue>>,
     /// The shared `--out` file as of the last commit.
     pub output: Option<OutputMark>,
     /// The account served last: the next run starts with the one after it, so accounts take
@@ -72,6 +75,39 @@ impl OrgState {
             last_served: None,
             updated_at: now,
         }
+    }
+}
+
+impl OrgState {
+    /// One account's state, upgraded; `None` for an account not polled yet.
+    pub fn entry(&self, account: &str) -> Result<Option<PollState>, serde_json::Error> {
+        self.accounts
+            .get(account)
+            .map(|raw| serde_json::from_str::<PollState>(raw.get()).map(PollState::upgrade))
+            .transpose()
+    }
+
+    /// Records one account's state.
+    pub fn set_entry(&mut self, account: String, state: &PollState) -> serde_json::Result<()> {
+        self.accounts
+            .insert(account, serde_json::value::to_raw_value(state)?);
+        Ok(())
+    }
+
+    /// The mean pages a whole poll of these accounts took, where recorded.
+    pub fn pages_per_poll(&self, accounts: &[String]) -> Option<f64> {
+        #[derive(Deserialize)]
+        struct Pages {
+            #[serde(default)]
+            pages: Option<u32>,
+        }
+        let pages: Vec<u32> = accounts
+            .iter()
+            .filter_map(|a| self.accounts.get(a))
+            .filter_map(|raw| serde_json::from_str::<Pages>(raw.get()).ok()?.pages)
+            .collect();
+        (!pages.is_empty())
+            .then(|| pages.iter().map(|&p| f64::from(p.max(1))).sum::<f64>() / pages.len() as f64)
     }
 }
 

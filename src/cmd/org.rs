@@ -107,10 +107,14 @@ pub fn mapping_check(ctx: &Ctx, file: &Path) -> Result<()> {
         m.default_account.clone(),
         "(every other AWS account)".into(),
     ]);
-    let v = json!({
+    let unknown = unknown_accounts(ctx, &m);
+    let mut v = json!({
         "default": m.default_account,
         "accounts": by_account.iter().map(|(lw, ids)| (lw.clone(), json!(ids))).collect::<serde_json::Map<_, _>>(),
     });
+    if let Some(unknown) = &unknown {
+        v["not_in_user_profile"] = json!(unknown);
+    }
     ctx.ui.emit(&Report {
         json: &v,
         table: Some(&table),
@@ -124,6 +128,54 @@ pub fn mapping_check(ctx: &Ctx, file: &Path) -> Result<()> {
         m.default_account
     ));
     Ok(())
+}
+
+/// The Lacework accounts the file names that UserProfile does not list for this key's user;
+/// `None` when there are no credentials to ask with (the check is then the file's alone).
+fn unknown_accounts(ctx: &Ctx, m: &Mapping) -> Option<Vec<String>> {
+    let client = match ctx.client() {
+        Ok(c) => c,
+        Err(e) => {
+            if ctx.ui.verbose > 0 {
+                ctx.ui.info(format!(
+                    "not checking the accounts against UserProfile: {e:#}"
+                ));
+            }
+            return None;
+        }
+    };
+    client.use_account(None);
+    let profiles = match client.user_profile() {
+        Ok(p) => p,
+        Err(e) => {
+            ctx.ui.warn(format!(
+                "could not check the accounts against UserProfile: {e}"
+            ));
+            return None;
+        }
+    };
+    let known: Vec<String> = profiles
+        .iter()
+        .flat_map(|p| p.accounts.iter())
+        .map(|a| a.account_name.to_ascii_lowercase())
+        .collect();
+    let mut named: Vec<&String> = m.accounts.iter().collect();
+    if !named.contains(&&m.default_account) {
+        named.push(&m.default_account);
+    }
+    let unknown: Vec<String> = named
+        .into_iter()
+        .filter(|a| !known.contains(a))
+        .cloned()
+        .collect();
+    if !unknown.is_empty() {
+        ctx.ui.warn(format!(
+            "{} not among the accounts UserProfile lists for this key's user ({}): alerts routed there cannot be read with this key; check the names, or the user's access",
+            unknown.join(", "),
+            known.join(", ")
+        ));
+    }
+    Some(unknown)
 }
 
 pub fn mapping_route(ctx: &Ctx, aws_account: &str, file: &Path) -> Result<()> {
@@ -305,10 +357,5 @@ fn pages_per_poll(path: &Path, accounts: &[String]) -> Result<Option<f64>> {
             path.display()
         ))
     })?;
-    let pages: Vec<u32> = accounts
-        .iter()
-        .filter_map(|a| doc.accounts.get(a)?.pages)
-        .collect();
-    Ok((!pages.is_empty())
-        .then(|| pages.iter().map(|&p| f64::from(p.max(1))).sum::<f64>() / pages.len() as f64))
+    Ok(doc.pages_per_poll(accounts))
 }

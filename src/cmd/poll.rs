@@ -257,7 +257,7 @@ impl Store {
                     doc.output = entry.output.take();
                 }
                 let key = entry.subaccount.clone().unwrap_or_default();
-                doc.accounts.insert(key, entry);
+                doc.set_entry(key, &entry)?;
                 doc.updated_at = Utc::now();
                 match path {
                     Some(p) => write_json(p, doc),
@@ -268,10 +268,14 @@ impl Store {
     }
 }
 
+/// Writes a value's JSON atomically, streamed to the temp file (a state over many accounts is
+/// not held twice in memory).
 fn write_json(path: &Path, value: &impl serde::Serialize) -> Result<()> {
-    let mut bytes = serde_json::to_vec_pretty(value)?;
-    bytes.push(b'\n');
-    write_atomic(path, &bytes)
+    write_atomic(path, |w| {
+        serde_json::to_writer_pretty(&mut *w, value)?;
+        w.write_all(b"\n")?;
+        Ok(())
+    })
 }
 
 impl Poller<'_> {
@@ -450,7 +454,10 @@ impl Poller<'_> {
             let Store::Org { doc, .. } = &mut store else {
                 unreachable!()
             };
-            let mut state = doc.accounts.get(account).cloned();
+            let mut state = doc.entry(account).map_err(|e| {
+                UsageError::new(format!("its entry in the state file is unreadable: {e}"))
+                    .hint("move the state file away to start afresh")
+            })?;
             if let Some(s) = &mut state {
                 self.check_times(s, now)?;
             }
@@ -529,15 +536,7 @@ impl Poller<'_> {
     /// At the start of `--every` over many accounts: says so when the cadence cannot fit the
     /// one `/Alerts` budget the key has (`lwctl org plan` has the arithmetic).
     fn warn_over_budget(&self, accounts: &[String], doc: &OrgState, every: Duration) {
-        let pages: Vec<u32> = accounts
-            .iter()
-            .filter_map(|a| doc.accounts.get(a)?.pages)
-            .collect();
-        let per_poll = if pages.is_empty() {
-            1.0
-        } else {
-            pages.iter().map(|&p| f64::from(p.max(1))).sum::<f64>() / pages.len() as f64
-        };
+        let per_poll = doc.pages_per_poll(accounts).unwrap_or(1.0);
         let plan = crate::api::budget::Plan {
             limit: self
                 .client
@@ -823,10 +822,7 @@ fn load_state(path: &Path) -> Result<Option<Loaded>> {
         .into());
     }
     if head.accounts.is_some() {
-        let mut doc: OrgState = serde_json::from_slice(&bytes).map_err(not_state)?;
-        for entry in doc.accounts.values_mut() {
-            *entry = entry.clone().upgrade();
-        }
+        let doc: OrgState = serde_json::from_slice(&bytes).map_err(not_state)?;
         return Ok(Some(Loaded::Org(doc)));
     }
     let state: PollState = serde_json::from_slice(&bytes).map_err(not_state)?;
@@ -834,7 +830,7 @@ fn load_state(path: &Path) -> Result<Option<Loaded>> {
 }
 
 /// Replaces a file atomically: temp file in the same directory, fsync, rename, fsync the directory.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -846,7 +842,11 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(&dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(bytes)?;
+    {
+        let mut w = BufWriter::with_capacity(64 << 10, tmp.as_file_mut());
+        fill(&mut w)?;
+        w.flush()?;
+    }
     tmp.as_file().sync_all()?;
     crash_point("after-state-temp");
     tmp.persist(path)

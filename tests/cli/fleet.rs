@@ -327,7 +327,14 @@ fn auth_test_over_all_accounts_has_a_row_each() {
     assert_eq!(w.server.state().token_exchanges, 1);
     let out = w
         .cmd()
-        .args(["auth", "test", "--subaccounts", "testcorp,sub-001", "-o", "table"])
+        .args([
+            "auth",
+            "test",
+            "--subaccounts",
+            "testcorp,sub-001",
+            "-o",
+            "table",
+        ])
         .run(0);
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
@@ -468,4 +475,32 @@ fn every_warns_when_the_cadence_cannot_fit() {
         "{err}"
     );
     assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn mapping_check_names_accounts_user_profile_does_not_list() {
+    let w = World::new();
+    fs::write(
+        w.path("map.json"),
+        r#"{"defaultLaceworkAccountAws": "TestCorp", "integration_mappings": {"Sub-A": {"aws_accounts": ["111111111111"]}, "sub-gone": {"aws_accounts": ["222222222222"]}}}"#,
+    )
+    .unwrap();
+    let out = w
+        .cmd()
+        .args(["org", "mapping", "check", "map.json", "-o", "json"])
+        .run(0);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["not_in_user_profile"], serde_json::json!(["sub-gone"]));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("lwctl: warning: sub-gone not among the accounts UserProfile lists for this key's user (testcorp, sub-a, sub-b)"),
+        "{err}"
+    );
+    // Without credentials the file alone is checked.
+    let out = w
+        .bare()
+        .args(["org", "mapping", "check", "map.json", "-o", "json"])
+        .run(0);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v.get("not_in_user_profile").is_none());
 }

@@ -138,9 +138,12 @@ pub struct State {
     /// 429s the bucket answered.
     pub throttled: u32,
     /// Stored searches: account, window, filters.
-    searches: Vec<(Option<String>, DateTime<Utc>, DateTime<Utc>, Vec<Value>)>,
+    searches: Vec<Search>,
     base: String,
 }
+
+/// A stored search: the account it ran in, its window and its filters.
+type Search = (Option<String>, DateTime<Utc>, DateTime<Utc>, Vec<Value>);
 
 /// A token bucket: `capacity` requests, one more every `refill`.
 #[derive(Debug, Clone, Copy)]

@@ -521,10 +521,15 @@ pub struct ListArgs {
 #[command(next_help_heading = "Accounts")]
 pub struct AccountsArgs {
     /// These accounts (comma-separated, any case), one token and one rate budget for all
-    #[arg(long, value_name = "NAMES", value_delimiter = ',', conflicts_with_all = ["all_subaccounts", "subaccount"])]
+    #[arg(
+        long,
+        value_name = "NAMES",
+        value_delimiter = ',',
+        conflicts_with = "all_subaccounts"
+    )]
     pub subaccounts: Vec<String>,
     /// Every account UserProfile lists as enabled for this key's user, the primary included
-    #[arg(long, conflicts_with = "subaccount")]
+    #[arg(long)]
     pub all_subaccounts: bool,
 }
 
@@ -540,7 +545,7 @@ impl AccountsArgs {
 pub struct RouteArgs {
     /// Query the Lacework account that receives this AWS account's CloudTrail alerts (needs
     /// --mapping)
-    #[arg(long, value_name = "AWS_ACCOUNT", value_parser = aws_account, requires = "mapping", conflicts_with_all = ["subaccount", "subaccounts", "all_subaccounts"])]
+    #[arg(long, value_name = "AWS_ACCOUNT", value_parser = aws_account, requires = "mapping", conflicts_with_all = ["subaccounts", "all_subaccounts"])]
     pub aws_account: Option<String>,
     /// The CloudTrail-for-Organizations account mapping file
     #[arg(long, value_name = "FILE", env = "LWCTL_ACCOUNT_MAPPING")]

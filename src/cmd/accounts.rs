@@ -15,6 +15,13 @@ pub fn select(ctx: &Ctx, client: &Client, args: &AccountsArgs) -> Result<Option<
     if !args.many() {
         return Ok(None);
     }
+    if ctx.global.subaccount.is_some() {
+        return Err(UsageError::new(
+            "--subaccount names one account, and --subaccounts/--all-subaccounts many",
+        )
+        .hint("pass one of them (a profile's or LW_SUBACCOUNT's subaccount is ignored when many are named)")
+        .into());
+    }
     let names: Vec<String> = if args.all_subaccounts {
         client.use_account(None);
         let profiles = client.user_profile()?;
@@ -62,6 +69,13 @@ pub fn route(ctx: &Ctx, client: &Client, args: &RouteArgs) -> Result<()> {
     let (Some(aws), Some(file)) = (&args.aws_account, &args.mapping) else {
         return Ok(());
     };
+    if ctx.global.subaccount.is_some() {
+        return Err(UsageError::new(
+            "--aws-account picks the subaccount from the mapping; --subaccount names one too",
+        )
+        .hint("pass one of them")
+        .into());
+    }
     let mapping = super::org::load(file)?;
     let route = mapping.route(aws);
     let account = crate::config::parse_subaccount(route.lacework_account)?;

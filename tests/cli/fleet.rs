@@ -227,6 +227,19 @@ fn raw_alerts_of_many_accounts_in_one_stream_are_refused() {
     }
     let out = w
         .cmd()
+        .args([
+            "--subaccount",
+            "sub-001",
+            "alerts",
+            "list",
+            "--all-subaccounts",
+            "--normalize",
+        ])
+        .run(2);
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("--subaccount names one account, and --subaccounts/--all-subaccounts many"));
+    let out = w
+        .cmd()
         .args(["alerts", "poll", "--state", "s", "--out-dir", "d"])
         .run(2);
     assert!(

@@ -112,10 +112,12 @@ fn main() {
 
     let bin = env!("CARGO_BIN_EXE_lwctl");
     let time = std::path::Path::new("/usr/bin/time").exists();
-    for (label, file) in [
-        ("NDJSON", &ndjson),
-        ("JSON array", &array),
-        ("one page", &page),
+    for (label, file, schema) in [
+        ("NDJSON", &ndjson, "aisoc"),
+        ("JSON array", &array, "aisoc"),
+        ("one page", &page, "aisoc"),
+        ("NDJSON", &ndjson, "ocsf"),
+        ("NDJSON", &ndjson, "ecs"),
     ] {
         let size = std::fs::metadata(file).unwrap().len() as usize;
         let mut best = f64::MAX;
@@ -130,7 +132,7 @@ fn main() {
             };
             let t = Instant::now();
             let out = cmd
-                .arg("normalize")
+                .args(["normalize", "--schema", schema])
                 .arg(file)
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
@@ -148,7 +150,7 @@ fn main() {
         }
         let speed = mb_per_s(size, best);
         println!(
-            "lwctl normalize {label:<10} (file):  {speed:>7.0} MB/s  ({:.2}x the floor){}",
+            "lwctl normalize --schema {schema:<5} {label:<10} (file):  {speed:>7.0} MB/s  ({:.2}x the floor){}",
             floor / speed,
             rss.map(|kb| format!(", peak RSS {:.1} MB", kb as f64 / 1024.0))
                 .unwrap_or_default()

@@ -171,6 +171,7 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Alert type, e.g. NewExternalServerDns')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Only the N newest alerts (newest first); with --oldest, the N oldest')
             [CompletionResult]::new('--severity-ladder', '--severity-ladder', [CompletionResultType]::ParameterName, '4 folds critical into high (the connector''s ladder); 5 keeps critical')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'The event shape: aisoc (the connector''s), ocsf (OCSF 1.3 Detection Finding) or ecs')
             [CompletionResult]::new('--subaccounts', '--subaccounts', [CompletionResultType]::ParameterName, 'These accounts (comma-separated, any case), one token and one rate budget for all')
             [CompletionResult]::new('--aws-account', '--aws-account', [CompletionResultType]::ParameterName, 'Query the Lacework account that receives this AWS account''s CloudTrail alerts (needs --mapping)')
             [CompletionResult]::new('--mapping', '--mapping', [CompletionResultType]::ParameterName, 'The CloudTrail-for-Organizations account mapping file')
@@ -221,6 +222,7 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Open, Closed or "In Progress"')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Alert type, e.g. NewExternalServerDns')
             [CompletionResult]::new('--severity-ladder', '--severity-ladder', [CompletionResultType]::ParameterName, '4 folds critical into high (the connector''s ladder); 5 keeps critical')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'The event shape: aisoc (the connector''s), ocsf (OCSF 1.3 Detection Finding) or ecs')
             [CompletionResult]::new('--subaccounts', '--subaccounts', [CompletionResultType]::ParameterName, 'These accounts (comma-separated, any case), one token and one rate budget for all')
             [CompletionResult]::new('--aws-account', '--aws-account', [CompletionResultType]::ParameterName, 'Query the Lacework account that receives this AWS account''s CloudTrail alerts (needs --mapping)')
             [CompletionResult]::new('--mapping', '--mapping', [CompletionResultType]::ParameterName, 'The CloudTrail-for-Organizations account mapping file')
@@ -401,6 +403,7 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
         }
         'lwctl;normalize' {
             [CompletionResult]::new('--severity-ladder', '--severity-ladder', [CompletionResultType]::ParameterName, '4 folds critical into high (the connector''s ladder); 5 keeps critical')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'The event shape: aisoc (the connector''s), ocsf (OCSF 1.3 Detection Finding) or ecs')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
             [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')

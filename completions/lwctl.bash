@@ -500,7 +500,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__list)
-            opts="-p -a -k -o -v -h -V --start --end --range --severity --status --type --limit --oldest --reverse --skip-invalid --normalize --severity-ladder --subaccounts --all-subaccounts --aws-account --mapping --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --start --end --range --severity --status --type --limit --oldest --reverse --skip-invalid --normalize --severity-ladder --schema --subaccounts --all-subaccounts --aws-account --mapping --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -536,6 +536,10 @@ _lwctl() {
                     ;;
                 --severity-ladder)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema)
+                    COMPREPLY=($(compgen -W "aisoc ocsf ecs" -- "${cur}"))
                     return 0
                     ;;
                 --subaccounts)
@@ -692,7 +696,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__poll)
-            opts="-q -p -a -k -o -v -h -V --since --state --out --out-dir --overlap --every --wait --skip-invalid --quiet --summary --severity --status --type --normalize --severity-ladder --subaccounts --all-subaccounts --aws-account --mapping --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-q -p -a -k -o -v -h -V --since --state --out --out-dir --overlap --every --wait --skip-invalid --quiet --summary --severity --status --type --normalize --severity-ladder --schema --subaccounts --all-subaccounts --aws-account --mapping --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -740,6 +744,10 @@ _lwctl() {
                     ;;
                 --severity-ladder)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema)
+                    COMPREPLY=($(compgen -W "aisoc ocsf ecs" -- "${cur}"))
                     return 0
                     ;;
                 --subaccounts)
@@ -1586,7 +1594,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__normalize)
-            opts="-p -a -k -o -v -h -V --severity-ladder --skip-invalid --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --severity-ladder --schema --skip-invalid --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1594,6 +1602,10 @@ _lwctl() {
             case "${prev}" in
                 --severity-ladder)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema)
+                    COMPREPLY=($(compgen -W "aisoc ocsf ecs" -- "${cur}"))
                     return 0
                     ;;
                 --profile)

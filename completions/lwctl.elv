@@ -164,6 +164,7 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --type 'Alert type, e.g. NewExternalServerDns'
             cand --limit 'Only the N newest alerts (newest first); with --oldest, the N oldest'
             cand --severity-ladder '4 folds critical into high (the connector''s ladder); 5 keeps critical'
+            cand --schema 'The event shape: aisoc (the connector''s), ocsf (OCSF 1.3 Detection Finding) or ecs'
             cand --subaccounts 'These accounts (comma-separated, any case), one token and one rate budget for all'
             cand --aws-account 'Query the Lacework account that receives this AWS account''s CloudTrail alerts (needs --mapping)'
             cand --mapping 'The CloudTrail-for-Organizations account mapping file'
@@ -213,6 +214,7 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --status 'Open, Closed or "In Progress"'
             cand --type 'Alert type, e.g. NewExternalServerDns'
             cand --severity-ladder '4 folds critical into high (the connector''s ladder); 5 keeps critical'
+            cand --schema 'The event shape: aisoc (the connector''s), ocsf (OCSF 1.3 Detection Finding) or ecs'
             cand --subaccounts 'These accounts (comma-separated, any case), one token and one rate budget for all'
             cand --aws-account 'Query the Lacework account that receives this AWS account''s CloudTrail alerts (needs --mapping)'
             cand --mapping 'The CloudTrail-for-Organizations account mapping file'
@@ -388,6 +390,7 @@ set edit:completion:arg-completer[lwctl] = {|@words|
         }
         &'lwctl;normalize'= {
             cand --severity-ladder '4 folds critical into high (the connector''s ladder); 5 keeps critical'
+            cand --schema 'The event shape: aisoc (the connector''s), ocsf (OCSF 1.3 Detection Finding) or ecs'
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
             cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
             cand -a 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'

@@ -160,6 +160,9 @@ in-progress\t''"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l type -d 'Alert type, e.g. NewExternalServerDns' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l limit -d 'Only the N newest alerts (newest first); with --oldest, the N oldest' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l severity-ladder -d '4 folds critical into high (the connector\'s ladder); 5 keeps critical' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l schema -d 'The event shape: aisoc (the connector\'s), ocsf (OCSF 1.3 Detection Finding) or ecs' -r -f -a "aisoc\t'The AiSOC connector\'s event (the default)'
+ocsf\t'OCSF 1.3 Detection Finding (class 2004)'
+ecs\t'Elastic Common Schema'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l subaccounts -d 'These accounts (comma-separated, any case), one token and one rate budget for all' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l aws-account -d 'Query the Lacework account that receives this AWS account\'s CloudTrail alerts (needs --mapping)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l mapping -d 'The CloudTrail-for-Organizations account mapping file' -r -F
@@ -212,6 +215,9 @@ closed\t''
 in-progress\t''"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l type -d 'Alert type, e.g. NewExternalServerDns' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l severity-ladder -d '4 folds critical into high (the connector\'s ladder); 5 keeps critical' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l schema -d 'The event shape: aisoc (the connector\'s), ocsf (OCSF 1.3 Detection Finding) or ecs' -r -f -a "aisoc\t'The AiSOC connector\'s event (the default)'
+ocsf\t'OCSF 1.3 Detection Finding (class 2004)'
+ecs\t'Elastic Common Schema'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l subaccounts -d 'These accounts (comma-separated, any case), one token and one rate budget for all' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l aws-account -d 'Query the Lacework account that receives this AWS account\'s CloudTrail alerts (needs --mapping)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l mapping -d 'The CloudTrail-for-Organizations account mapping file' -r -F
@@ -375,6 +381,9 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from open" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from open" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l severity-ladder -d '4 folds critical into high (the connector\'s ladder); 5 keeps critical' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l schema -d 'The event shape: aisoc (the connector\'s), ocsf (OCSF 1.3 Detection Finding) or ecs' -r -f -a "aisoc\t'The AiSOC connector\'s event (the default)'
+ocsf\t'OCSF 1.3 Detection Finding (class 2004)'
+ecs\t'Elastic Common Schema'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r

@@ -478,6 +478,15 @@ pub struct NormalizeOpts {
     /// 4 folds critical into high (the connector's ladder); 5 keeps critical
     #[arg(long, value_name = "4|5", default_value = "4", value_parser = ladder)]
     pub severity_ladder: Ladder,
+    /// The event shape: aisoc (the connector's), ocsf (OCSF 1.3 Detection Finding) or ecs
+    #[arg(
+        long,
+        value_enum,
+        value_name = "SCHEMA",
+        default_value = "aisoc",
+        requires = "normalize"
+    )]
+    pub schema: crate::normalize::Schema,
 }
 
 #[derive(Debug, Args)]
@@ -683,6 +692,9 @@ pub struct NormalizeArgs {
     /// 4 folds critical into high (the connector's ladder); 5 keeps critical
     #[arg(long, value_name = "4|5", default_value = "4", value_parser = ladder)]
     pub severity_ladder: Ladder,
+    /// The event shape: aisoc (the connector's), ocsf (OCSF 1.3 Detection Finding) or ecs
+    #[arg(long, value_enum, value_name = "SCHEMA", default_value = "aisoc")]
+    pub schema: crate::normalize::Schema,
     /// Skip records that are not alerts, count them and report where, instead of exiting 8
     #[arg(long)]
     pub skip_invalid: bool,

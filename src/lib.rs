@@ -13,6 +13,7 @@ pub mod normalize;
 pub mod output;
 pub mod poll;
 pub mod printer;
+pub mod schema;
 pub mod severity;
 pub mod table;
 pub mod time;

@@ -18,7 +18,7 @@ use std::fmt;
 /// the mapping should not. Keeping the token means a string is unescaped only when its value is
 /// needed (a severity, a status) and copied as it is into the event otherwise.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct Text<'a>(Option<&'a RawValue>);
+pub struct Text<'a>(pub Option<&'a RawValue>);
 
 impl<'a> Text<'a> {
     /// The value as text: strings unescaped, numbers and booleans as spelled. `None` when absent,
@@ -69,6 +69,10 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
 pub struct Info<'a> {
     pub subject: Text<'a>,
     pub description: Text<'a>,
+    /// `derivedFields` is read with the same lenient reader: these are its fields.
+    pub category: Text<'a>,
+    pub sub_category: Text<'a>,
+    pub source: Text<'a>,
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for Info<'a> {
@@ -85,6 +89,9 @@ impl<'de: 'a, 'a> Deserialize<'de> for Info<'a> {
                     match &*key {
                         "subject" => info.subject = m.next_value()?,
                         "description" => info.description = m.next_value()?,
+                        "category" => info.category = m.next_value()?,
+                        "sub_category" => info.sub_category = m.next_value()?,
+                        "source" => info.source = m.next_value()?,
                         _ => {
                             m.next_value::<IgnoredAny>()?;
                         }
@@ -142,6 +149,11 @@ pub struct Alert<'a> {
     pub alert_info: Info<'a>,
     #[serde(rename = "policyId", borrow, default)]
     pub policy_id: Text<'a>,
+    #[serde(rename = "derivedFields", borrow, default)]
+    pub derived: Info<'a>,
+    /// Details answers only: the entities, where a cloud account may be named.
+    #[serde(rename = "entityMap", borrow, default)]
+    pub entity_map: Option<&'a RawValue>,
     #[serde(default)]
     source: Option<IgnoredAny>,
     #[serde(borrow, default)]
@@ -229,9 +241,32 @@ fn strip_position(e: &serde_json::Error) -> String {
     }
 }
 
+/// The event shape `normalize` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Schema {
+    /// The AiSOC connector's event (the default)
+    #[default]
+    Aisoc,
+    /// OCSF 1.3 Detection Finding (class 2004)
+    Ocsf,
+    /// Elastic Common Schema
+    Ecs,
+}
+
+impl Schema {
+    pub fn name(self) -> &'static str {
+        match self {
+            Schema::Aisoc => "aisoc",
+            Schema::Ocsf => "ocsf",
+            Schema::Ecs => "ecs",
+        }
+    }
+}
+
 /// Options for the mapping.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
+    pub schema: Schema,
     pub ladder: Ladder,
     pub account: Option<String>,
     pub subaccount: Option<String>,
@@ -407,13 +442,18 @@ impl Normalizer {
         // Checked here; written below as the input spelled it.
         alert_id(alert).map_err(|m| RecordError::at(0, m))?;
         let severity_text = alert.severity.value();
-        let severity = match severity_text.as_deref().and_then(Severity::parse) {
+        let parsed = severity_text.as_deref().and_then(Severity::parse);
+        let severity = match parsed {
             Some(s) => s.ladder_name(self.options.ladder),
             None => {
                 self.unknown.record(severity_text.as_deref());
                 "medium"
             }
         };
+        if self.options.schema != Schema::Aisoc {
+            crate::schema::write(alert, parsed, raw, &self.options, out);
+            return Ok(());
+        }
         let title = [
             &alert.alert_name,
             &alert.alert_info.subject,
@@ -472,7 +512,7 @@ impl Normalizer {
     }
 }
 
-fn write_str(out: &mut Vec<u8>, s: &str) {
+pub fn write_str(out: &mut Vec<u8>, s: &str) {
     // Writing a &str into a Vec cannot fail.
     serde_json::to_writer(&mut *out, s).expect("write to Vec");
 }

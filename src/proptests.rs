@@ -84,6 +84,111 @@ fn alert_value() -> impl Strategy<Value = Value> {
         })
 }
 
+/// The OCSF 1.3.0 Detection Finding schema the tests vendor (`tests/fixtures/ocsf/`).
+static OCSF: std::sync::LazyLock<jsonschema::Validator> = std::sync::LazyLock::new(|| {
+    let schema: Value = serde_json::from_str(include_str!(
+        "../tests/fixtures/ocsf/detection_finding-1.3.0.schema.json"
+    ))
+    .unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+});
+
+/// Alerts with every field the OCSF mapping reads, each present or not, in odd shapes.
+fn ocsf_alert() -> impl Strategy<Value = Value> {
+    let text = || {
+        prop::option::of(prop_oneof![
+            "[ -~é\u{2014}\\n\\t\"\\\\]{0,12}".prop_map(Value::from),
+            Just(json!("")),
+            any::<i32>().prop_map(Value::from),
+            Just(json!(null)),
+            Just(json!({"x": [1]})),
+        ])
+    };
+    (
+        (
+            any::<u32>(),
+            text(),
+            text(),
+            prop::option::of(prop_oneof![
+                Just(json!("Critical")),
+                Just(json!("high")),
+                Just(json!(3)),
+                Just(json!("4")),
+                Just(json!("Informational")),
+                Just(json!("weird")),
+                Just(json!(9)),
+                Just(json!(null)),
+            ]),
+        ),
+        (
+            prop::option::of(prop_oneof![
+                Just(json!("Open")),
+                Just(json!("Closed")),
+                Just(json!("In Progress")),
+                Just(json!("Snoozed")),
+                Just(json!(1)),
+            ]),
+            prop::option::of(
+                "20[0-9]{2}-[01][1-9]-[0-2][1-9]T[01][0-9]:[0-5][0-9]:[0-5][0-9](\\.[0-9]{3})?Z",
+            ),
+            prop::option::of("20[0-9]{2}-[01][1-9]-[0-2][1-9]T[01][0-9]:00:00Z"),
+        ),
+        (
+            text(),
+            text(),
+            text(),
+            prop::option::of(prop_oneof![
+                Just(json!({"category": "Policy", "sub_category": "Compliance", "source": "AWS"})),
+                Just(json!({"source": "Azure"})),
+                Just(json!({"source": "gcp", "category": 5})),
+                Just(json!("not an object")),
+            ]),
+        ),
+        prop::option::of(prop_oneof![
+            Just(json!({"CT_User": [{"KEY": {"account": "123456789012"}}]})),
+            Just(json!({"Machine": [{"KEY": {"mid": 1}, "PROPS": {"accountId": 42}}]})),
+            Just(json!([])),
+        ]),
+    )
+        .prop_map(
+            |(
+                (id, name, ty, sev),
+                (status, start, end),
+                (subject, desc, policy, derived),
+                entities,
+            )| {
+                let mut m = serde_json::Map::new();
+                m.insert("alertId".into(), json!(id));
+                for (k, v) in [
+                    ("alertName", name),
+                    ("alertType", ty),
+                    ("severity", sev),
+                    ("status", status),
+                    ("policyId", policy),
+                    ("derivedFields", derived),
+                    ("entityMap", entities),
+                ] {
+                    if let Some(v) = v {
+                        m.insert(k.into(), v);
+                    }
+                }
+                if let Some(s) = start {
+                    m.insert("startTime".into(), json!(s));
+                }
+                if let Some(e) = end {
+                    m.insert("endTime".into(), json!(e));
+                }
+                if subject.is_some() || desc.is_some() {
+                    m.insert(
+                        "alertInfo".into(),
+                        json!({"subject": subject, "description": desc}),
+                    );
+                }
+                Value::Object(m)
+            },
+        )
+}
+
 proptest! {
     #[test]
     fn normalize_never_panics_on_bytes(input in prop::collection::vec(any::<u8>(), 0..300)) {
@@ -127,6 +232,31 @@ proptest! {
                 let expected = format!(",\"raw_event\":{a}}}");
                 prop_assert!(line.ends_with(&expected));
             }
+        }
+    }
+
+    #[test]
+    fn every_alert_becomes_a_valid_ocsf_detection_finding(alerts in prop::collection::vec(ocsf_alert(), 1..10)) {
+        let input: String = alerts.iter().map(|a| format!("{a}\n")).collect();
+        let mut n = Normalizer::new(crate::normalize::Options {
+            schema: crate::normalize::Schema::Ocsf,
+            account: Some("acme".into()),
+            subaccount: Some("prod".into()),
+            ..Default::default()
+        });
+        let mut out = Vec::new();
+        let mut sink = Vec::new();
+        prop_assert!(normalize_stream("t", input.as_bytes(), &mut n, &mut out, &mut sink, None).is_ok());
+        sink.extend_from_slice(&out);
+        let events: Vec<Value> = sink.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).unwrap()).collect();
+        prop_assert_eq!(events.len(), alerts.len());
+        for (e, a) in events.iter().zip(&alerts) {
+            let errors: Vec<String> = OCSF.iter_errors(e).map(|x| format!("{x} at {}", x.instance_path())).collect();
+            prop_assert!(errors.is_empty(), "{:?}\n{}", errors, e);
+            prop_assert_eq!(&e["finding_info"]["uid"], &json!(format!("acme:prod:{}", a["alertId"])));
+            let raw: Value = serde_json::from_str(e["raw_data"].as_str().unwrap()).unwrap();
+            let reparsed: Value = serde_json::from_str(&a.to_string()).unwrap();
+            prop_assert_eq!(raw, reparsed);
         }
     }
 

@@ -26,6 +26,8 @@ mod poll;
 mod readme;
 #[path = "cli/real.rs"]
 mod real;
+#[path = "cli/schemas.rs"]
+mod schemas;
 #[path = "cli/triage.rs"]
 mod triage;
 

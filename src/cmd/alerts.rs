@@ -76,6 +76,7 @@ pub fn normalizer(ctx_client: &crate::api::Client, opts: &NormalizeOpts) -> Opti
     opts.normalize.then(|| {
         let creds = ctx_client.credentials();
         Normalizer::new(Options {
+            schema: opts.schema,
             ladder: opts.severity_ladder,
             account: Some(creds.account.name.clone()),
             subaccount: ctx_client.subaccount(),
@@ -96,7 +97,7 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         return Err(one_stream_needs_normalize("--out-dir is for `alerts poll`").into());
     }
     let filters = filters(&args.filters);
-    let format = ctx.ui.format();
+    let format = stream_format(ctx, args.normalize.schema, ctx.ui.format())?;
     let stop = crate::cmd::stop_on_signals(130)?;
     let mut sink = ListSink {
         printer: StreamPrinter::new(
@@ -185,6 +186,28 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
     match turns {
         Some(t) => t.finish(ctx, "were listed"),
         None => Ok(()),
+    }
+}
+
+/// The format alert streams print in: `-o` as asked, else `default`. OCSF and ECS events are
+/// nested JSON, so they print as JSON lines by default and have no table or csv form.
+pub fn stream_format(
+    ctx: &Ctx,
+    schema: crate::normalize::Schema,
+    default: Format,
+) -> Result<Format, UsageError> {
+    if schema == crate::normalize::Schema::Aisoc {
+        return Ok(ctx.ui.format.unwrap_or(default));
+    }
+    match ctx.ui.format {
+        None => Ok(Format::Ndjson),
+        Some(f @ (Format::Table | Format::Csv)) => Err(UsageError::new(format!(
+            "--schema {} events are nested JSON, with no {} form",
+            schema.name(),
+            f.name()
+        ))
+        .hint("use -o ndjson (one event a line) or -o json")),
+        Some(f) => Ok(f),
     }
 }
 

@@ -26,6 +26,7 @@ pub(crate) struct Skipped {
 
 pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
     let options = Options {
+        schema: args.schema,
         ladder: args.severity_ladder,
         account: ctx
             .global
@@ -45,7 +46,7 @@ pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
     let mut out = Vec::with_capacity(BLOCK + (64 << 10));
     // NDJSON is the default even on a terminal: events are this command's product.
     let mut stdout = StreamPrinter::new(
-        ctx.ui.format.unwrap_or(Format::Ndjson),
+        super::alerts::stream_format(ctx, args.schema, Format::Ndjson)?,
         true,
         io::stdout().lock(),
         &ctx.ui,

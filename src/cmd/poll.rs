@@ -83,6 +83,7 @@ pub fn run(ctx: &Ctx, args: PollArgs) -> Result<()> {
         stop: &stop,
         memory: None,
         org_memory: None,
+        format: crate::cmd::alerts::stream_format(ctx, args.normalize.schema, Format::Ndjson)?,
     };
     let Some(every) = args.every else {
         poller.poll_once()?;
@@ -224,6 +225,8 @@ struct Poller<'a> {
     memory: Option<PollState>,
     /// The same for a poll over many accounts.
     org_memory: Option<OrgState>,
+    /// How events print on stdout.
+    format: Format,
 }
 
 /// One account's poll, as it ended.
@@ -562,7 +565,7 @@ impl Poller<'_> {
     /// Events on stdout, in the format asked for.
     fn stdout(&self) -> Writer<'static> {
         Writer::Stdout(StreamPrinter::new(
-            self.ctx.ui.format.unwrap_or(Format::Ndjson),
+            self.format,
             self.args.normalize.normalize,
             BufWriter::new(io::stdout().lock()),
             &self.ctx.ui,

@@ -1,0 +1,453 @@
+//! The event shapes SIEMs speak besides the connector's: OCSF 1.3 Detection Finding (class
+//! 2004) and Elastic ECS. Written straight as bytes, like the connector's event, so
+//! `normalize --schema ocsf|ecs` streams at the same pace. README has the mapping, field by field.
+
+use crate::normalize::{write_compact, write_str, Alert, Options, Schema, Text};
+use crate::severity::Severity;
+use crate::time;
+use serde_json::Value;
+
+/// The OCSF version the events claim.
+pub const OCSF_VERSION: &str = "1.3.0";
+const PRODUCT: &str = "Lacework FortiCNAPP";
+const VENDOR: &str = "Fortinet";
+
+/// Appends the event of `alert` (whose bytes are `raw`, whose severity the caller parsed) in
+/// the schema of `options`.
+pub fn write(
+    alert: &Alert,
+    severity: Option<Severity>,
+    raw: &[u8],
+    options: &Options,
+    out: &mut Vec<u8>,
+) {
+    let f = facts(alert, severity);
+    match options.schema {
+        Schema::Ocsf => ocsf(alert, &f, raw, options, out),
+        Schema::Ecs => ecs(alert, &f, raw, options, out),
+        Schema::Aisoc => unreachable!("the connector's event is written by the normalizer"),
+    }
+}
+
+/// The facts both schemas use, read once, borrowed from the alert.
+struct Facts<'a> {
+    /// `alertName`, else `alertInfo.subject`, else `alertType`: the token, copied as spelled.
+    title: Option<&'a Text<'a>>,
+    severity: Option<Severity>,
+    start_ms: Option<i64>,
+    end_ms: Option<i64>,
+    provider: Option<&'static str>,
+    cloud_account: Option<String>,
+}
+
+fn facts<'a>(alert: &'a Alert<'a>, severity: Option<Severity>) -> Facts<'a> {
+    let title = [
+        &alert.alert_name,
+        &alert.alert_info.subject,
+        &alert.alert_type,
+    ]
+    .into_iter()
+    .find(|t| t.is_present());
+    let ms = |t: &Text| {
+        t.value()
+            .and_then(|v| time::parse_api_time(&v))
+            .map(|t| t.timestamp_millis())
+    };
+    let provider = alert.derived.source.value().and_then(|s| {
+        let has = |word: &str| {
+            s.as_bytes()
+                .windows(word.len())
+                .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+        };
+        if has("aws") || has("cloudtrail") {
+            Some("AWS")
+        } else if has("azure") {
+            Some("Azure")
+        } else if has("gcp") || has("google") {
+            Some("GCP")
+        } else {
+            None
+        }
+    });
+    Facts {
+        title,
+        severity,
+        start_ms: ms(&alert.start_time),
+        end_ms: ms(&alert.end_time),
+        provider,
+        // Only a cloud alert names a cloud account; the entities are read only then.
+        cloud_account: provider
+            .and(alert.entity_map)
+            .and_then(|m| serde_json::from_str::<Value>(m.get()).ok())
+            .and_then(|v| cloud_account(&v, 0)),
+    }
+}
+
+/// The title as a JSON string.
+fn title(out: &mut Vec<u8>, f: &Facts) {
+    match f.title {
+        Some(t) => t.write(out),
+        None => out.extend_from_slice(b"\"Lacework alert\""),
+    }
+}
+
+/// The alert id's text, inside a JSON string (it is checked to be a plain number or string).
+fn id_inner(out: &mut Vec<u8>, alert: &Alert) {
+    let token = alert.alert_id.map_or("", |t| t.get());
+    let inner = token
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(token);
+    out.extend_from_slice(inner.as_bytes());
+}
+
+/// The first cloud account id an entity map names (`account`, `accountId`, `account_id`, in an
+/// entity's `KEY` or `PROPS`), searched a few levels deep.
+fn cloud_account(v: &Value, depth: usize) -> Option<String> {
+    if depth > 5 {
+        return None;
+    }
+    match v {
+        Value::Object(m) => {
+            for key in [
+                "account",
+                "accountId",
+                "account_id",
+                "AccountId",
+                "ACCOUNT_ID",
+            ] {
+                match m.get(key) {
+                    Some(Value::String(s)) if !s.is_empty() => return Some(s.clone()),
+                    Some(Value::Number(n)) => return Some(n.to_string()),
+                    _ => {}
+                }
+            }
+            m.values().find_map(|x| cloud_account(x, depth + 1))
+        }
+        Value::Array(a) => a.iter().find_map(|x| cloud_account(x, depth + 1)),
+        _ => None,
+    }
+}
+
+fn num(out: &mut Vec<u8>, n: i64) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+/// The raw alert as one JSON string: exactly the text the connector's `raw_event` holds.
+/// Escaping is the cost of this schema's events: json-escape-simd does it a register at a time.
+fn raw_string(out: &mut Vec<u8>, raw: &[u8]) {
+    let raw = raw.trim_ascii();
+    if memchr::memchr2(b'\n', b'\r', raw).is_none() {
+        json_escape_simd::escape_into(std::str::from_utf8(raw).unwrap_or_default(), out);
+    } else {
+        let mut compact = Vec::with_capacity(raw.len());
+        write_compact(&mut compact, raw);
+        json_escape_simd::escape_into(std::str::from_utf8(&compact).unwrap_or_default(), out);
+    }
+}
+
+/// `account:subaccount:id` as a JSON string, the parts known; the id alone when neither is.
+fn write_uid(out: &mut Vec<u8>, options: &Options, alert: &Alert) {
+    let mut uid = String::new();
+    for part in [&options.account, &options.subaccount]
+        .into_iter()
+        .flatten()
+    {
+        uid.push_str(part);
+        uid.push(':');
+    }
+    uid.push_str(&Text(alert.alert_id).value().unwrap_or_default());
+    json_escape_simd::escape_into(&uid, out);
+}
+
+/// A JSON string that needs no escaping (names this file spells).
+fn lit(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    out.extend_from_slice(s.as_bytes());
+    out.push(b'"');
+}
+
+fn ocsf(alert: &Alert, f: &Facts, raw: &[u8], options: &Options, out: &mut Vec<u8>) {
+    let status = alert.status.value();
+    let closed = status
+        .as_deref()
+        .is_some_and(|s| s.eq_ignore_ascii_case("closed"));
+    let (activity_id, activity, type_name) = if closed {
+        (3, "Close", "Detection Finding: Close")
+    } else {
+        (1, "Create", "Detection Finding: Create")
+    };
+    let (status_id, status_name): (i64, Option<&str>) = match status.as_deref() {
+        Some(s) if s.eq_ignore_ascii_case("open") || s.eq_ignore_ascii_case("new") => {
+            (1, Some("New"))
+        }
+        Some(s)
+            if s.eq_ignore_ascii_case("in progress") || s.eq_ignore_ascii_case("inprogress") =>
+        {
+            (2, Some("In Progress"))
+        }
+        Some(_) if closed => (4, Some("Resolved")),
+        // Other: the source's own word goes in `status`.
+        Some(_) => (99, None),
+        None => (0, Some("Unknown")),
+    };
+    let (severity_id, severity_name): (i64, Option<&str>) = match f.severity {
+        Some(Severity::Critical) => (5, Some("Critical")),
+        Some(Severity::High) => (4, Some("High")),
+        Some(Severity::Medium) => (3, Some("Medium")),
+        Some(Severity::Low) => (2, Some("Low")),
+        Some(Severity::Info) => (1, Some("Informational")),
+        None if alert.severity.is_present() => (99, None),
+        None => (0, Some("Unknown")),
+    };
+    out.extend_from_slice(b"{\"activity_id\":");
+    num(out, activity_id);
+    out.extend_from_slice(b",\"activity_name\":");
+    lit(out, activity);
+    out.extend_from_slice(b",\"category_uid\":2,\"category_name\":\"Findings\",\"class_uid\":2004,\"class_name\":\"Detection Finding\",\"type_uid\":");
+    num(out, 200400 + activity_id);
+    out.extend_from_slice(b",\"type_name\":");
+    lit(out, type_name);
+    out.extend_from_slice(b",\"severity_id\":");
+    num(out, severity_id);
+    out.extend_from_slice(b",\"severity\":");
+    match severity_name {
+        Some(n) => lit(out, n),
+        None => alert.severity.write(out),
+    }
+    out.extend_from_slice(b",\"status_id\":");
+    num(out, status_id);
+    out.extend_from_slice(b",\"status\":");
+    match status_name {
+        Some(n) => lit(out, n),
+        None => alert.status.write(out),
+    }
+    // `time` is required: the start, else the end, else 0 (the epoch) for an alert without
+    // either.
+    out.extend_from_slice(b",\"time\":");
+    num(out, f.start_ms.or(f.end_ms).unwrap_or(0));
+    if let Some(t) = f.start_ms {
+        out.extend_from_slice(b",\"start_time\":");
+        num(out, t);
+    }
+    if let Some(t) = f.end_ms {
+        out.extend_from_slice(b",\"end_time\":");
+        num(out, t);
+    }
+    out.extend_from_slice(b",\"message\":");
+    title(out, f);
+    out.extend_from_slice(b",\"metadata\":{\"version\":");
+    lit(out, OCSF_VERSION);
+    out.extend_from_slice(b",\"product\":{\"name\":");
+    lit(out, PRODUCT);
+    out.extend_from_slice(b",\"vendor_name\":");
+    lit(out, VENDOR);
+    out.push(b'}');
+    if alert.alert_type.is_present() {
+        out.extend_from_slice(b",\"event_code\":");
+        alert.alert_type.write(out);
+    }
+    if let Some(t) = options.subaccount.as_ref().or(options.account.as_ref()) {
+        out.extend_from_slice(b",\"tenant_uid\":");
+        write_str(out, t);
+    }
+    if f.provider.is_some() {
+        out.extend_from_slice(b",\"profiles\":[\"cloud\"]");
+    }
+    out.extend_from_slice(b"},\"finding_info\":{\"uid\":");
+    write_uid(out, options, alert);
+    out.extend_from_slice(b",\"title\":");
+    title(out, f);
+    if alert.alert_info.description.is_present() {
+        out.extend_from_slice(b",\"desc\":");
+        alert.alert_info.description.write(out);
+    }
+    let mut types = [
+        &alert.alert_type,
+        &alert.derived.category,
+        &alert.derived.sub_category,
+    ]
+    .into_iter()
+    .filter(|t| t.is_present())
+    .peekable();
+    if types.peek().is_some() {
+        out.extend_from_slice(b",\"types\":[");
+        for (i, t) in types.enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            t.write(out);
+        }
+        out.push(b']');
+    }
+    if alert.policy_id.is_present() {
+        out.extend_from_slice(b",\"analytic\":{\"uid\":");
+        alert.policy_id.write(out);
+        out.extend_from_slice(b",\"name\":");
+        alert.policy_id.write(out);
+        out.extend_from_slice(b",\"type_id\":1,\"type\":\"Rule\"}");
+    }
+    if let Some(t) = f.start_ms {
+        out.extend_from_slice(b",\"first_seen_time\":");
+        num(out, t);
+    }
+    if let Some(t) = f.end_ms.or(f.start_ms) {
+        out.extend_from_slice(b",\"last_seen_time\":");
+        num(out, t);
+    }
+    out.push(b'}');
+    if let Some(p) = f.provider {
+        out.extend_from_slice(b",\"cloud\":{\"provider\":");
+        lit(out, p);
+        if let Some(a) = &f.cloud_account {
+            out.extend_from_slice(b",\"account\":{\"uid\":");
+            write_str(out, a);
+            out.push(b'}');
+        }
+        out.push(b'}');
+    }
+    out.extend_from_slice(b",\"raw_data\":");
+    raw_string(out, raw);
+    out.extend_from_slice(b"}\n");
+}
+
+fn ecs(alert: &Alert, f: &Facts, raw: &[u8], options: &Options, out: &mut Vec<u8>) {
+    let rfc = |ms: Option<i64>| {
+        ms.and_then(chrono::DateTime::from_timestamp_millis)
+            .map(time::rfc3339)
+    };
+    let (start, end) = (rfc(f.start_ms), rfc(f.end_ms));
+    out.push(b'{');
+    if let Some(t) = &start {
+        out.extend_from_slice(b"\"@timestamp\":");
+        lit(out, t);
+        out.push(b',');
+    }
+    out.extend_from_slice(b"\"event\":{\"kind\":\"alert\",\"module\":\"lacework\",\"dataset\":\"lacework.alert\",\"id\":\"");
+    id_inner(out, alert);
+    out.push(b'"');
+    if let Some(s) = f.severity {
+        out.extend_from_slice(b",\"severity\":");
+        num(out, s as i64);
+    }
+    if let Some(t) = &start {
+        out.extend_from_slice(b",\"start\":");
+        lit(out, t);
+    }
+    if let Some(t) = &end {
+        out.extend_from_slice(b",\"end\":");
+        lit(out, t);
+    }
+    if alert.alert_type.is_present() {
+        out.extend_from_slice(b",\"code\":");
+        alert.alert_type.write(out);
+    }
+    out.extend_from_slice(b",\"original\":");
+    raw_string(out, raw);
+    out.push(b'}');
+    let rule = [
+        ("id", &alert.policy_id),
+        ("name", &alert.alert_name),
+        ("category", &alert.derived.category),
+    ];
+    if rule.iter().any(|(_, t)| t.is_present()) {
+        out.extend_from_slice(b",\"rule\":{");
+        let mut first = true;
+        for (name, t) in rule.iter().filter(|(_, t)| t.is_present()) {
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            lit(out, name);
+            out.push(b':');
+            t.write(out);
+        }
+        out.push(b'}');
+    }
+    out.extend_from_slice(b",\"message\":");
+    if alert.alert_info.description.is_present() {
+        alert.alert_info.description.write(out);
+    } else {
+        title(out, f);
+    }
+    out.extend_from_slice(b",\"observer\":{\"vendor\":");
+    lit(out, VENDOR);
+    out.extend_from_slice(b",\"product\":");
+    lit(out, PRODUCT);
+    out.push(b'}');
+    if f.provider.is_some() || f.cloud_account.is_some() {
+        out.extend_from_slice(b",\"cloud\":{");
+        if let Some(p) = f.provider {
+            out.extend_from_slice(b"\"provider\":");
+            lit(out, &p.to_ascii_lowercase());
+        }
+        if let Some(a) = &f.cloud_account {
+            if f.provider.is_some() {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"\"account\":{\"id\":");
+            write_str(out, a);
+            out.push(b'}');
+        }
+        out.push(b'}');
+    }
+    let labels = [
+        ("lacework_account", options.account.as_deref()),
+        ("lacework_subaccount", options.subaccount.as_deref()),
+    ];
+    if labels.iter().any(|(_, v)| v.is_some()) || alert.status.is_present() {
+        out.extend_from_slice(b",\"labels\":{");
+        let mut first = true;
+        for (name, v) in labels {
+            if let Some(v) = v {
+                if !first {
+                    out.push(b',');
+                }
+                first = false;
+                lit(out, name);
+                out.push(b':');
+                write_str(out, v);
+            }
+        }
+        if alert.status.is_present() {
+            if !first {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"\"lacework_status\":");
+            alert.status.write(out);
+        }
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"}\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_data_is_the_compact_text_escaped() {
+        for (raw, want) in [
+            (r#"{"a":"b\"c","d":"e\\f"}"#, r#"{"a":"b\"c","d":"e\\f"}"#),
+            ("{\n  \"a\": [1,\n 2]\n}\n", r#"{"a":[1,2]}"#),
+            ("{\"t\":\"\u{7}é — ✓\"}", "{\"t\":\"\u{7}é — ✓\"}"),
+        ] {
+            let mut out = Vec::new();
+            raw_string(&mut out, raw.as_bytes());
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(want).unwrap(),
+                "{raw:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers() {
+        for n in [0, 7, -7, 1_795_460_400_000, i64::MIN, i64::MAX] {
+            let mut out = Vec::new();
+            num(&mut out, n);
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        }
+    }
+}

@@ -317,6 +317,7 @@ fn test_many(ctx: &Ctx, args: &crate::cli::AccountsArgs) -> Result<()> {
     ]);
     let mut rows = Vec::new();
     let mut failed: Vec<(String, crate::error::Exit)> = Vec::new();
+    let mut errors: Vec<(String, anyhow::Error)> = Vec::new();
     for (i, account) in accounts.iter().enumerate() {
         client.use_account(Some(account));
         client.plan_ahead((accounts.len() - i) as u64);
@@ -349,18 +350,18 @@ fn test_many(ctx: &Ctx, args: &crate::cli::AccountsArgs) -> Result<()> {
                     crate::error::hint(&e)
                 };
                 let message = format!("{e:#}");
+                // The cell says what; the error and its hint follow the table whole, on stderr.
                 table.push(vec![
                     account.clone(),
                     if forbidden { "no" } else { "?" }.into(),
                     status.map_or("-".into(), |s| s.to_string()),
                     "-".into(),
-                    match &hint {
-                        Some(h) => format!("{message}; {h}"),
-                        None => message.clone(),
-                    },
+                    message.clone(),
                 ]);
                 failed.push((account.clone(), code));
-                json!({"account": account, "ok": false, "reachable": !forbidden, "alerts_status": status, "alerts_24h": null, "error": message, "hint": hint, "exit_code": code as u8})
+                let row = json!({"account": account, "ok": false, "reachable": !forbidden, "alerts_status": status, "alerts_24h": null, "error": message, "hint": hint, "exit_code": code as u8});
+                errors.push((account.clone(), e));
+                row
             }
         };
         rows.push(row);
@@ -371,6 +372,9 @@ fn test_many(ctx: &Ctx, args: &crate::cli::AccountsArgs) -> Result<()> {
         table: Some(&table),
         text: None,
     })?;
+    for (account, e) in &errors {
+        super::accounts::report_for(account, e);
+    }
     let turns = super::accounts::Turns {
         served: accounts.len(),
         failed,

@@ -268,7 +268,8 @@ pub fn plan(ctx: &Ctx, args: crate::cli::PlanArgs) -> Result<()> {
     table.push(vec![
         "requests per poll".into(),
         format!(
-            "{per_poll:.1} per account ({})",
+            "{} per account ({})",
+            format_per_poll(per_poll),
             if from_state && per_poll != 1.0 {
                 "pages per poll, from the state"
             } else if from_state {
@@ -319,24 +320,25 @@ pub fn plan(ctx: &Ctx, args: crate::cli::PlanArgs) -> Result<()> {
         "shortest_every_s": shortest.as_secs(),
         "left_per_hour": left,
     });
+    // Short lines: this is read on 80-column terminals.
     let text = format!(
-        "{n} account(s), {per_poll:.1} request(s) per poll each; {limit} /Alerts requests an hour per user{}\n\
-         at every {every}: {fit} account(s) fit; {}\n\
+        "accounts:  {n}, {} request(s) a poll each{}\n\
+         budget:    {limit} /Alerts requests an hour per user{}\n\
+         every {every}: {fit} account(s) fit; {}\n\
          shortest cadence for all {n}: {}\n",
+        format_per_poll(per_poll),
+        if from_state {
+            " (from the state)"
+        } else {
+            " (--state measures it)"
+        },
         remaining
-            .map(|r| format!(" ({r} left now)"))
+            .map(|r| format!(", {r} left now"))
             .unwrap_or_default(),
         if left >= 0.0 {
-            format!(
-                "{} requests an hour left for people (console, CLI)",
-                left.floor()
-            )
+            format!("{} an hour left for people", left.floor())
         } else {
-            format!(
-                "these {n} need {} an hour, {} over the budget",
-                needed.ceil(),
-                (-left).ceil()
-            )
+            format!("{n} need {}, {} over", needed.ceil(), (-left).ceil())
         },
         crate::time::human_duration(shortest)
     );
@@ -345,6 +347,15 @@ pub fn plan(ctx: &Ctx, args: crate::cli::PlanArgs) -> Result<()> {
         table: Some(&table),
         text: Some(text),
     })
+}
+
+/// `1` for one request a poll, `1.5` for a measured mean.
+fn format_per_poll(p: f64) -> String {
+    if p.fract() == 0.0 {
+        format!("{p:.0}")
+    } else {
+        format!("{p:.1}")
+    }
 }
 
 /// The mean pages a whole poll of these accounts took, from a poll state over many accounts.

@@ -637,7 +637,12 @@ impl Poller<'_> {
         }
         .run(window, &mut sink);
         let pages = result.as_ref().map_or(0, |s| s.pages);
-        self.ctx.ui.progress_done(&progress, sink.added, pages);
+        if self.args.accounts.many() {
+            // One line for the whole organization comes at the end, not one an account.
+            progress.bar.finish_and_clear();
+        } else {
+            self.ctx.ui.progress_done(&progress, sink.added, pages);
+        }
         let stats = match result {
             Ok(stats) => stats,
             Err(e) => {

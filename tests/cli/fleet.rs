@@ -459,7 +459,7 @@ fn org_plan_numbers() {
     let left = w.server.state().remaining;
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        format!("100 account(s), 1.0 request(s) per poll each; 480 /Alerts requests an hour per user ({left} left now)\nat every 5m: 40 account(s) fit; these 100 need 1200 an hour, 720 over the budget\nshortest cadence for all 100: 12m30s\n")
+        format!("accounts:  100, 1 request(s) a poll each (--state measures it)\nbudget:    480 /Alerts requests an hour per user, {left} left now\nevery 5m: 40 account(s) fit; 100 need 1200, 720 over\nshortest cadence for all 100: 12m30s\n")
     );
 }
 
@@ -516,4 +516,58 @@ fn mapping_check_names_accounts_user_profile_does_not_list() {
         .run(0);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v.get("not_in_user_profile").is_none());
+}
+
+#[test]
+fn a_rotated_shared_output_and_an_overlapping_run_lose_nothing() {
+    let w = World::new();
+    let accounts = org_accounts(3);
+    w.server.state().organization(3);
+    add_each(&w, &accounts, 1, 3, Duration::minutes(20));
+    org_poll(&w).run(0);
+    // logrotate `create`: the file moves away, a new one takes its name.
+    fs::rename(w.path("org.ndjson"), w.path("org.ndjson.1")).unwrap();
+    add_each(&w, &accounts, 100, 2, Duration::minutes(5));
+    org_poll(&w).run(0);
+    let mut all = fs::read(w.path("org.ndjson.1")).unwrap();
+    all.extend(fs::read(w.path("org.ndjson")).unwrap());
+    assert_eq!(landed(&all), expected(&w, &accounts));
+    // Another run holds the organization's lock: exit 9, nothing asked.
+    let held = fs::File::open(w.path("org.state.lock")).unwrap();
+    held.lock().unwrap();
+    let before = w.server.state().requests_to("/api/v2/Alerts");
+    let out = org_poll(&w).run(9);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("another `lwctl alerts poll` is running"));
+    assert_eq!(w.server.state().requests_to("/api/v2/Alerts"), before);
+}
+
+#[test]
+fn org_plan_reads_pages_per_poll_from_the_state() {
+    let w = World::new();
+    let accounts = org_accounts(1);
+    {
+        let mut st = w.server.state();
+        st.organization(1);
+        st.page_size = 2;
+    }
+    // testcorp's poll reads 3 pages, sub-001's one (an empty answer).
+    add_each(&w, &accounts[..1], 1, 5, Duration::minutes(10));
+    org_poll(&w).run(0);
+    let out = w
+        .cmd()
+        .args([
+            "org",
+            "plan",
+            "--every",
+            "5m",
+            "--state",
+            "org.state",
+            "-o",
+            "json",
+        ])
+        .run(0);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["requests_per_poll"], 2.0);
+    assert_eq!(v["fit"], 20);
+    assert_eq!(v["shortest_every_s"], 30);
 }

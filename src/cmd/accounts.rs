@@ -101,6 +101,23 @@ pub fn route(ctx: &Ctx, client: &Client, args: &RouteArgs) -> Result<()> {
 pub struct Turns {
     pub served: usize,
     pub failed: Vec<(String, Exit)>,
+    /// Accounts not tried after a failure that would have met them all.
+    pub skipped: usize,
+}
+
+/// A failure that every account would meet the same way (the key refused, the host not
+/// resolved or reached, a redirect away from Lacework): going on would repeat it, with its
+/// retries, once an account.
+fn not_about_one_account(e: &anyhow::Error) -> bool {
+    use crate::error::Cause;
+    match e.downcast_ref::<ApiError>() {
+        Some(ApiError::Unauthorized { .. }) => true,
+        Some(ApiError::Unavailable { cause, .. }) => matches!(
+            cause,
+            Cause::Dns | Cause::Connect | Cause::Redirect | Cause::ForeignLink
+        ),
+        _ => false,
+    }
 }
 
 impl Turns {
@@ -128,6 +145,17 @@ impl Turns {
                 }
                 let code = report_for(account, &e);
                 turns.failed.push((account.clone(), code));
+                if not_about_one_account(&e) {
+                    let left = accounts.len() - i - 1;
+                    if left > 0 {
+                        crate::output::stderr_line(&format!(
+                            "{} stopping: this failure is not particular to '{account}', so the {left} account(s) after it were not tried",
+                            crate::output::prefix("error")
+                        ));
+                        turns.skipped = left;
+                    }
+                    break;
+                }
             }
         }
         client.plan_ahead(0);
@@ -155,14 +183,18 @@ impl Turns {
         Err(Partial {
             exit: Exit::from_code(worst),
             summary: format!(
-                "{} of {} account(s) failed ({}); the others {what}",
+                "{} of {} account(s) failed ({}); {}",
                 self.failed.len(),
-                self.served,
+                self.served + self.skipped,
                 self.failed
                     .iter()
                     .map(|(a, _)| a.as_str())
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
+                match self.skipped {
+                    0 => format!("the others {what}"),
+                    n => format!("{n} were not tried"),
+                }
             ),
         }
         .into())

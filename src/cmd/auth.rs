@@ -378,6 +378,7 @@ fn test_many(ctx: &Ctx, args: &crate::cli::AccountsArgs) -> Result<()> {
     let turns = super::accounts::Turns {
         served: accounts.len(),
         failed,
+        skipped: 0,
     };
     if turns.failed.is_empty() {
         ctx.ui.info(format!(

@@ -571,3 +571,31 @@ fn org_plan_reads_pages_per_poll_from_the_state() {
     assert_eq!(v["fit"], 20);
     assert_eq!(v["shortest_every_s"], 30);
 }
+
+#[test]
+fn a_failure_every_account_would_meet_stops_the_turns() {
+    let w = World::new();
+    w.server.state().organization(4);
+    // UserProfile and testcorp answer; sub-001 is redirected away from Lacework, as every
+    // account would be (a captive portal, say).
+    w.server.state().queue.extend([
+        server::Fault::Slow(0),
+        server::Fault::Slow(0),
+        server::Fault::Redirect,
+    ]);
+    let out = org_poll(&w).run(7);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("lwctl: error: sub-001: refused to follow a redirect"),
+        "{err}"
+    );
+    assert!(
+        err.contains("stopping: this failure is not particular to 'sub-001', so the 3 account(s) after it were not tried"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 of 5 account(s) failed (sub-001); 3 were not tried"),
+        "{err}"
+    );
+    assert_eq!(w.server.state().requests_to("/api/v2/Alerts"), 2);
+}

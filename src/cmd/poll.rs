@@ -237,42 +237,54 @@ struct Polled {
     arrivals: Arrivals,
 }
 
-/// Where commits go: one account's state file, or its entry in a poll over many accounts.
-enum Store {
-    One(Option<PathBuf>),
-    Org {
-        path: Option<PathBuf>,
-        doc: OrgState,
-        /// The accounts write to one output, whose mark is the document's.
-        shared: bool,
-    },
+/// Where a commit goes: one account's state file, or its entry in a poll over many accounts.
+trait Store {
+    /// Records a commit durably (in memory only without a state file).
+    fn save(&mut self, state: &PollState) -> Result<()>;
 }
 
-impl Store {
-    /// Records a commit durably (in memory only without a state file).
+/// One account's state file, if any.
+struct OneStore(Option<PathBuf>);
+
+impl Store for OneStore {
     fn save(&mut self, state: &PollState) -> Result<()> {
-        match self {
-            Store::One(None) => Ok(()),
-            Store::One(Some(path)) => write_json(path, state),
-            Store::Org { path, doc, shared } => {
-                let mut entry = state.clone();
-                if *shared {
-                    doc.output = entry.output.take();
-                }
-                let key = entry.subaccount.clone().unwrap_or_default();
-                doc.set_entry(key, &entry)?;
-                doc.updated_at = Utc::now();
-                match path {
-                    Some(p) => write_json(p, doc),
-                    None => Ok(()),
-                }
-            }
+        match &self.0 {
+            Some(path) => write_json(path, state),
+            None => Ok(()),
         }
     }
 }
 
-/// Writes a value's JSON atomically, streamed to the temp file (a state over many accounts is
-/// not held twice in memory).
+/// A poll over many accounts: every account's entry in one state file.
+struct OrgStore {
+    path: Option<PathBuf>,
+    doc: OrgState,
+    /// The accounts write to one output, whose mark is the document's.
+    shared: bool,
+}
+
+impl OrgStore {
+    fn write(&self) -> Result<()> {
+        match &self.path {
+            Some(p) => write_json(p, &self.doc),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Store for OrgStore {
+    fn save(&mut self, state: &PollState) -> Result<()> {
+        let mut entry = state.clone();
+        if self.shared {
+            self.doc.output = entry.output.take();
+        }
+        let key = entry.subaccount.clone().unwrap_or_default();
+        self.doc.set_entry(key, &entry)?;
+        self.doc.updated_at = Utc::now();
+        self.write()
+    }
+}
+
 fn write_json(path: &Path, value: &impl serde::Serialize) -> Result<()> {
     write_atomic(path, |w| {
         serde_json::to_writer_pretty(&mut *w, value)?;
@@ -367,7 +379,7 @@ impl Poller<'_> {
             }
             None => (self.stdout(), false),
         };
-        let mut store = Store::One(self.args.state.clone());
+        let mut store = OneStore(self.args.state.clone());
         let subaccount = self.client.subaccount();
         let (committed, result) = self.poll_account(
             now,
@@ -425,23 +437,18 @@ impl Poller<'_> {
             self.warn_over_budget(accounts, &doc, every);
         }
         let order = decide::turns(accounts, doc.last_served.as_deref());
-        let mut store = Store::Org {
+        let mut store = OrgStore {
             path: self.args.state.clone(),
             doc,
             shared: self.args.out_dir.is_none(),
         };
-        let Store::Org { doc, .. } = &mut store else {
-            unreachable!()
-        };
         let mut shared = match (&self.args.out, &self.args.out_dir) {
             (Some(path), _) => {
-                let (o, fresh) = Output::open(path, doc.output.as_ref(), &self.ctx.ui)?;
+                let (o, fresh) = Output::open(path, store.doc.output.as_ref(), &self.ctx.ui)?;
                 if fresh {
                     // Where this file starts for us, committed before anything is appended.
-                    doc.output = Some(o.mark(o.committed));
-                    if let Some(p) = &self.args.state {
-                        write_json(p, doc)?;
-                    }
+                    store.doc.output = Some(o.mark(o.committed));
+                    store.write()?;
                 }
                 Some(Writer::File(o))
             }
@@ -454,10 +461,7 @@ impl Poller<'_> {
         let own_files = shared.is_none();
         let mut polls: Vec<(String, Polled)> = Vec::new();
         let turns = super::accounts::Turns::run(self.client, &order, self.stop, |account| {
-            let Store::Org { doc, .. } = &mut store else {
-                unreachable!()
-            };
-            let mut state = doc.entry(account).map_err(|e| {
+            let mut state = store.doc.entry(account).map_err(|e| {
                 UsageError::new(format!("its entry in the state file is unreadable: {e}"))
                     .hint("move the state file away to start afresh")
             })?;
@@ -484,20 +488,16 @@ impl Poller<'_> {
             if own_files {
                 writer.finish()?;
             }
-            if let Store::Org { doc, .. } = &mut store {
-                doc.last_served = Some(account.to_owned());
-            }
+            store.doc.last_served = Some(account.to_owned());
             polls.push((account.to_owned(), polled));
             Ok(())
         });
         let finished = shared.as_mut().map_or(Ok(()), Writer::finish);
-        if let Store::Org { path, doc, .. } = store {
-            // Who went last, so the next run starts with the one after it.
-            if let (Some(p), false) = (&path, polls.is_empty()) {
-                write_json(p, &doc)?;
-            }
-            self.org_memory = Some(doc);
+        // Who went last, so the next run starts with the one after it.
+        if !polls.is_empty() {
+            store.write()?;
         }
+        self.org_memory = Some(store.doc);
         finished?;
         let mut total = WalkStats::default();
         let mut added = 0;
@@ -582,7 +582,7 @@ impl Poller<'_> {
         subaccount: Option<&str>,
         state: Option<PollState>,
         writer: &mut Writer,
-        store: &mut Store,
+        store: &mut dyn Store,
         fresh_mark: bool,
     ) -> (Option<PollState>, Result<Polled>) {
         let overlap = match chrono::Duration::from_std(self.args.overlap) {
@@ -1040,7 +1040,7 @@ struct Arrivals {
 
 struct PollSink<'w, 'a> {
     writer: &'w mut Writer<'a>,
-    store: &'w mut Store,
+    store: &'w mut dyn Store,
     normalizer: Option<Normalizer>,
     line: Vec<u8>,
     account: String,

@@ -294,7 +294,7 @@ impl UnknownSeverities {
     }
 
     /// The warning line, or `None` when every severity mapped.
-    pub fn warning(&self) -> Option<String> {
+    pub fn warning(&self, schema: Schema) -> Option<String> {
         if self.count == 0 {
             return None;
         }
@@ -308,8 +308,13 @@ impl UnknownSeverities {
         } else {
             ""
         };
+        let (what, original) = match schema {
+            Schema::Aisoc => ("were mapped to \"medium\"", "stays in raw_event.severity"),
+            Schema::Ocsf => ("got severity_id 99 (Other)", "is in severity and raw_data"),
+            Schema::Ecs => ("have no event.severity", "stays in event.original"),
+        };
         Some(format!(
-            "{} alert(s) had a severity that is not on the ladder and were mapped to \"medium\": {}{more} (the original stays in raw_event.severity)",
+            "{} alert(s) had a severity that is not on the ladder and {what}: {}{more} (the original {original})",
             self.count,
             list.join(", ")
         ))
@@ -658,7 +663,7 @@ mod tests {
             n.push(s.as_bytes(), &mut out).unwrap();
         }
         assert_eq!(n.unknown.count, 3);
-        let w = n.unknown.warning().unwrap();
+        let w = n.unknown.warning(Schema::Aisoc).unwrap();
         assert!(
             w.contains("\"Severe\" ×1") && w.contains("\"(missing)\" ×1") && w.contains("\"9\" ×1"),
             "{w}"

@@ -82,6 +82,8 @@ pub struct StreamPrinter<W: Write> {
     reverse: bool,
     /// Whether the table cap was reached (and said so).
     split: bool,
+    /// Events of many accounts: tables get an Account column.
+    accounts: bool,
 }
 
 impl<W: Write> StreamPrinter<W> {
@@ -101,7 +103,14 @@ impl<W: Write> StreamPrinter<W> {
             color: ui.color,
             reverse,
             split: false,
+            accounts: false,
         }
+    }
+
+    /// Events come from many accounts: a table names each one's (its `subaccount`).
+    pub fn with_accounts(mut self, many: bool) -> Self {
+        self.accounts = many && self.normalized;
+        self
     }
 
     /// How many records were printed.
@@ -161,6 +170,9 @@ impl<W: Write> StreamPrinter<W> {
                 };
                 let at = time.as_str().and_then(crate::time::parse_api_time);
                 let mut row: Vec<String> = cells.into();
+                if self.accounts {
+                    row.insert(1, cell(&v["subaccount"]));
+                }
                 row.push(at.map_or_else(|| cell(time), crate::time::table_time));
                 self.rows
                     .push((at.map_or(i64::MIN, |t| t.timestamp_millis()), row));
@@ -227,14 +239,18 @@ impl<W: Write> StreamPrinter<W> {
         } else {
             ("Name", "Start")
         };
-        let mut t = Table::new(&[
+        let mut columns = vec![
             ("ID", Kind::Fixed),
             ("Severity", Kind::Severity),
             ("Status", Kind::Fixed),
             ("Type", Kind::Text),
             (name, Kind::Text),
             (time, Kind::Fixed),
-        ]);
+        ];
+        if self.accounts {
+            columns.insert(1, ("Account", Kind::Fixed));
+        }
+        let mut t = Table::new(&columns);
         for (_, row) in self.rows.drain(..) {
             t.push(row);
         }

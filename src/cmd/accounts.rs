@@ -139,8 +139,8 @@ impl Turns {
             client.plan_ahead((accounts.len() - i) as u64);
             turns.served += 1;
             if let Err(e) = serve(account) {
-                if crate::error::is_broken_pipe(&e) || e.is::<crate::error::Interrupted>() {
-                    turns.failed.push((account.clone(), Exit::Interrupted));
+                if crate::error::is_broken_pipe(&e) {
+                    // `| head` has what it wanted: the command ends quietly.
                     break;
                 }
                 let code = report_for(account, &e);
@@ -208,7 +208,7 @@ pub fn report_for(account: &str, e: &anyhow::Error) -> Exit {
         Some(ApiError::Forbidden { .. })
     );
     let line = anyhow::anyhow!("{account}: {e:#}");
-    let code = crate::error::report_with(
+    crate::error::report_with(
         &line,
         crate::error::exit_code(e),
         if forbidden {
@@ -218,6 +218,5 @@ pub fn report_for(account: &str, e: &anyhow::Error) -> Exit {
         } else {
             crate::error::hint(e)
         },
-    );
-    code
+    )
 }

@@ -106,7 +106,8 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
             BufWriter::with_capacity(128 << 10, io::stdout().lock()),
             &ctx.ui,
             args.reverse,
-        ),
+        )
+        .with_accounts(many.is_some()),
         normalizer: normalizer(&client, &args.normalize),
         line: Vec::new(),
         limit: args.limit,
@@ -162,7 +163,11 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         return Err(crate::error::Interrupted.into());
     }
     warn_capped(ctx, &stats);
-    if let Some(w) = sink.normalizer.as_ref().and_then(|n| n.unknown.warning()) {
+    if let Some(w) = sink
+        .normalizer
+        .as_ref()
+        .and_then(|n| n.unknown.warning(n.options.schema))
+    {
         ctx.ui.warn(w);
     }
     if stats.alerts == 0 && (format == Format::Table || ctx.ui.stderr_tty || ctx.ui.verbose > 0) {

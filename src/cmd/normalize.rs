@@ -92,7 +92,7 @@ pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
     // Events mapped before a bad record stay written, as whole lines.
     stdout.write_all(&out)?;
     stdout.finish()?;
-    if let Some(w) = normalizer.unknown.warning() {
+    if let Some(w) = normalizer.unknown.warning(normalizer.options.schema) {
         ctx.ui.warn(w);
     }
     if skipped.count > 0 {

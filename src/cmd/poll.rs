@@ -564,13 +564,16 @@ impl Poller<'_> {
 
     /// Events on stdout, in the format asked for.
     fn stdout(&self) -> Writer<'static> {
-        Writer::Stdout(StreamPrinter::new(
-            self.format,
-            self.args.normalize.normalize,
-            BufWriter::new(io::stdout().lock()),
-            &self.ctx.ui,
-            false,
-        ))
+        Writer::Stdout(
+            StreamPrinter::new(
+                self.format,
+                self.args.normalize.normalize,
+                BufWriter::new(io::stdout().lock()),
+                &self.ctx.ui,
+                false,
+            )
+            .with_accounts(self.args.accounts.many()),
+        )
     }
 
     /// One account's poll: its window walked, each piece committed. Returns the last commit

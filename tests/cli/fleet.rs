@@ -266,6 +266,32 @@ fn list_over_many_accounts_tags_each_event() {
         ])
         .run(0);
     assert_eq!(landed(&out.stdout), expected(&w, &accounts));
+    // A table names each event's account.
+    let out = w
+        .cmd()
+        .env("COLUMNS", "200")
+        .args([
+            "alerts",
+            "list",
+            "--subaccounts",
+            "sub-002",
+            "--normalize",
+            "-o",
+            "table",
+        ])
+        .run(0);
+    let table = String::from_utf8_lossy(&out.stdout);
+    let mut rows = table.lines();
+    assert!(
+        rows.next()
+            .unwrap()
+            .starts_with("ID    Account  Severity  Status"),
+        "{table}"
+    );
+    assert!(
+        rows.all(|r| r.starts_with("2") && r[6..].starts_with("sub-002  ")),
+        "{table}"
+    );
 }
 
 #[test]

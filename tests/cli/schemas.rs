@@ -360,3 +360,31 @@ fn the_default_schema_is_byte_identical_to_before() {
         assert_eq!(cmd.run(0).stdout, golden);
     }
 }
+
+#[test]
+fn an_unknown_severity_is_other_in_ocsf_and_left_out_in_ecs() {
+    let w = World::new();
+    let input = r#"{"alertId": 1, "severity": "Severe", "status": "Open", "startTime": "2026-11-23T19:00:00Z"}"#;
+    let out = w
+        .bare()
+        .args(["normalize", "--schema", "ocsf"])
+        .write_stdin(input)
+        .run(0);
+    let e = &lines(&out.stdout)[0];
+    assert_eq!(
+        (e["severity_id"].clone(), e["severity"].clone()),
+        (json!(99), json!("Severe"))
+    );
+    assert!(ocsf_schema().is_valid(e));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "lwctl: warning: 1 alert(s) had a severity that is not on the ladder and got severity_id 99 (Other): \"Severe\" ×1 (the original is in severity and raw_data)\n"
+    );
+    let out = w
+        .bare()
+        .args(["normalize", "--schema", "ecs"])
+        .write_stdin(input)
+        .run(0);
+    assert!(lines(&out.stdout)[0]["event"].get("severity").is_none());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("have no event.severity"));
+}

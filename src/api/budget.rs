@@ -50,14 +50,22 @@ impl Budget {
         Some(Duration::from_secs(reset) / u32::try_from(spent).unwrap_or(u32::MAX))
     }
 
-    /// How long to wait, at `now`, before the next request when `ahead` more are planned: none
-    /// while the budget left covers them; else one request's refill time since the answer
-    /// that reported it, so what is left is spread instead of spent into a 429.
+    /// How long to wait, at `now`, before the next request when `ahead` more are planned.
+    /// The budget is spent freely down to a tenth of it, kept for people using the console and
+    /// the CLI; below that, requests go at the rate it refills (one request's refill time since
+    /// the answer that reported it). Refilling is continuous while the budget is not whole, so
+    /// spending first and then pacing finishes as soon as pacing all along would, without
+    /// running into 429. A run of one account (`ahead` 0) waits only when nothing is left.
     pub fn wait(&self, now: Instant, ahead: u64) -> Duration {
         let Some(remaining) = self.remaining else {
             return Duration::ZERO;
         };
-        if remaining > 0 && remaining >= ahead {
+        let reserve = if ahead == 0 {
+            0
+        } else {
+            (self.limit.unwrap_or(480) / 10).max(1)
+        };
+        if remaining > reserve {
             return Duration::ZERO;
         }
         self.refill_interval()
@@ -163,19 +171,22 @@ mod tests {
     }
 
     #[test]
-    fn waits_only_when_the_budget_cannot_cover_what_is_planned() {
+    fn spends_down_to_a_tenth_then_goes_at_the_refill_rate() {
         let b = budget(480, 100, 2850);
         let now = b.at;
-        assert_eq!(b.wait(now, 0), Duration::ZERO);
-        assert_eq!(b.wait(now, 100), Duration::ZERO);
-        // 380 spent refill in 2850 s: one every 7.5 s, Lacework's 480 an hour.
-        assert_eq!(b.wait(now, 101), Duration::from_millis(7500));
+        assert_eq!(b.wait(now, 500), Duration::ZERO);
+        // 48 is the tenth kept for people: from there on, one request a refill.
+        let low = budget(480, 48, 3240);
+        let now = low.at;
+        // 432 spent refill in 3240 s: one every 7.5 s, Lacework's 480 an hour.
+        assert_eq!(low.wait(now, 100), Duration::from_millis(7500));
         assert_eq!(
-            b.wait(now + Duration::from_secs(5), 101),
+            low.wait(now + Duration::from_secs(5), 100),
             Duration::from_millis(2500)
         );
-        assert_eq!(b.wait(now + Duration::from_secs(9), 101), Duration::ZERO);
-        // Spent: one request's refill even when nothing more is planned.
+        assert_eq!(low.wait(now + Duration::from_secs(9), 100), Duration::ZERO);
+        // One account's run spends it all, and waits only when nothing is left.
+        assert_eq!(low.wait(now, 0), Duration::ZERO);
         assert_eq!(
             budget(480, 0, 3600).wait(now, 0),
             Duration::from_millis(7500)

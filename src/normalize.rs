@@ -332,6 +332,18 @@ pub struct Normalizer {
     pub unknown: UnknownSeverities,
 }
 
+/// The title of an alert's event: `alertName`, else `alertInfo.subject`, else `alertType`, as
+/// spelled; `None` when it has none of them (events then say "Lacework alert").
+pub fn title_of<'a>(alert: &'a Alert<'a>) -> Option<&'a Text<'a>> {
+    [
+        &alert.alert_name,
+        &alert.alert_info.subject,
+        &alert.alert_type,
+    ]
+    .into_iter()
+    .find(|t| t.is_present())
+}
+
 /// The external ID of an alert: its `alertId` as a string, exactly as spelled.
 pub fn alert_id<'a>(alert: &Alert<'a>) -> Result<Cow<'a, str>, &'static str> {
     let raw = alert
@@ -459,13 +471,7 @@ impl Normalizer {
             crate::schema::write(alert, parsed, raw, &self.options, out);
             return Ok(());
         }
-        let title = [
-            &alert.alert_name,
-            &alert.alert_info.subject,
-            &alert.alert_type,
-        ]
-        .into_iter()
-        .find(|t| t.is_present());
+        let title = title_of(alert);
         let created_at = alert
             .start_time
             .value()

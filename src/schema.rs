@@ -1,6 +1,6 @@
 //! The event shapes SIEMs speak besides the connector's: OCSF 1.3 Detection Finding (class
-//! 2004) and Elastic ECS. Written straight as bytes, like the connector's event, so
-//! `normalize --schema ocsf|ecs` streams at the same pace. README has the mapping, field by field.
+//! 2004) and Elastic ECS. Written straight as bytes on the connector's event's streaming path;
+//! README has the mapping, field by field.
 
 use crate::normalize::{write_compact, write_str, Alert, Options, Schema, Text};
 use crate::severity::Severity;
@@ -31,7 +31,7 @@ pub fn write(
 
 /// The facts both schemas use, read once, borrowed from the alert.
 struct Facts<'a> {
-    /// `alertName`, else `alertInfo.subject`, else `alertType`: the token, copied as spelled.
+    /// [`crate::normalize::title_of`]: the token, copied as spelled.
     title: Option<&'a Text<'a>>,
     severity: Option<Severity>,
     start_ms: Option<i64>,
@@ -41,13 +41,7 @@ struct Facts<'a> {
 }
 
 fn facts<'a>(alert: &'a Alert<'a>, severity: Option<Severity>) -> Facts<'a> {
-    let title = [
-        &alert.alert_name,
-        &alert.alert_info.subject,
-        &alert.alert_type,
-    ]
-    .into_iter()
-    .find(|t| t.is_present());
+    let title = crate::normalize::title_of(alert);
     let ms = |t: &Text| {
         t.value()
             .and_then(|v| time::parse_api_time(&v))

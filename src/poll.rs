@@ -58,10 +58,6 @@ pub struct OrgState {
     pub accounts: BTreeMap<String, Box<RawValue>>,
     /// The shared `--out` file as of the last commit.
     pub output: Option<OutputMark>,
-    /// The account served last: the next run starts with the one after it, so accounts take
-    /// turns at going first when the budget runs short.
-    #[serde(default)]
-    pub last_served: Option<String>,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -72,7 +68,6 @@ impl OrgState {
             account: host.to_owned(),
             accounts: BTreeMap::new(),
             output: None,
-            last_served: None,
             updated_at: now,
         }
     }
@@ -94,6 +89,16 @@ impl OrgState {
         Ok(())
     }
 
+    /// When each account's entry was last committed; `None` for one never polled.
+    pub fn last_commit(&self, account: &str) -> Option<DateTime<Utc>> {
+        #[derive(Deserialize)]
+        struct When {
+            updated_at: DateTime<Utc>,
+        }
+        let raw = self.accounts.get(account)?;
+        Some(serde_json::from_str::<When>(raw.get()).ok()?.updated_at)
+    }
+
     /// The mean pages a whole poll of these accounts took, where recorded.
     pub fn pages_per_poll(&self, accounts: &[String]) -> Option<f64> {
         #[derive(Deserialize)]
@@ -111,14 +116,19 @@ impl OrgState {
     }
 }
 
-/// The order a run serves `accounts` in: starting after the one served last, round the list.
-pub fn turns(accounts: &[String], last_served: Option<&str>) -> Vec<String> {
-    let start = last_served
-        .and_then(|l| accounts.iter().position(|a| a.eq_ignore_ascii_case(l)))
-        .map_or(0, |i| i + 1);
-    let mut order = accounts.to_vec();
-    order.rotate_left(start % accounts.len().max(1));
-    order
+/// The order a run serves `accounts` in: those never polled first, then the one whose last
+/// commit is oldest. A run that ends early (a signal, a kill, a budget run short) leaves the
+/// accounts it did not reach the oldest, so the next run takes them first: accounts take turns
+/// at going first without any record of the order kept.
+pub fn turns(
+    accounts: &[String],
+    last_commit: impl Fn(&str) -> Option<DateTime<Utc>>,
+) -> Vec<String> {
+    let mut order: Vec<(Option<DateTime<Utc>>, &String)> =
+        accounts.iter().map(|a| (last_commit(a), a)).collect();
+    // Stable: accounts committed at the same time (or never) keep the order given.
+    order.sort_by_key(|(at, _)| *at);
+    order.into_iter().map(|(_, a)| a.clone()).collect()
 }
 
 /// The `--out` file as of a commit: which file (canonical path, device and inode) and how many
@@ -333,13 +343,19 @@ pub fn arrival(
 #[cfg(test)]
 mod tests {
     #[test]
-    fn accounts_take_turns_going_first() {
-        let list: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(turns(&list, None), ["a", "b", "c"]);
-        assert_eq!(turns(&list, Some("A")), ["b", "c", "a"]);
-        assert_eq!(turns(&list, Some("c")), ["a", "b", "c"]);
-        assert_eq!(turns(&list, Some("gone")), ["a", "b", "c"]);
-        assert!(turns(&[], Some("a")).is_empty());
+    fn accounts_never_polled_or_polled_longest_ago_go_first() {
+        let list: Vec<String> = ["a", "b", "c", "d"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(turns(&list, |_| None), ["a", "b", "c", "d"]);
+        // A run stopped after a and b: c and d (never polled) first, then a and b in turn.
+        let when = |a: &str| match a {
+            "a" => Some(t(10, 0)),
+            "b" => Some(t(10, 1)),
+            _ => None,
+        };
+        assert_eq!(turns(&list, when), ["c", "d", "a", "b"]);
+        let all = |a: &str| Some(t(11, if a == "b" { 0 } else { 5 }));
+        assert_eq!(turns(&list, all), ["b", "a", "c", "d"]);
+        assert!(turns(&[], |_| None).is_empty());
     }
 
     use super::*;

@@ -103,6 +103,8 @@ pub struct Turns {
     pub failed: Vec<(String, Exit)>,
     /// Accounts not tried after a failure that would have met them all.
     pub skipped: usize,
+    /// Accounts not tried because a signal asked the run to stop.
+    pub interrupted: usize,
 }
 
 /// A failure that every account would meet the same way (the key refused, the host not
@@ -133,6 +135,7 @@ impl Turns {
         let mut turns = Turns::default();
         for (i, account) in accounts.iter().enumerate() {
             if stop.load(Ordering::SeqCst) {
+                turns.interrupted = accounts.len() - i;
                 break;
             }
             client.use_account(Some(account));
@@ -166,6 +169,15 @@ impl Turns {
     /// Ok when every account succeeded; else the worst code, after saying what a pattern of
     /// refusals means.
     pub fn finish(self, ctx: &Ctx, what: &str) -> Result<()> {
+        if self.interrupted > 0 {
+            // The failures, if any, were each reported; the exit code says it was stopped.
+            ctx.ui.warn(format!(
+                "stopped by a signal: {} of {} account(s) were not tried; the next run starts with them",
+                self.interrupted,
+                self.served + self.interrupted
+            ));
+            return Err(crate::error::Interrupted.into());
+        }
         if self.failed.is_empty() {
             return Ok(());
         }

@@ -379,6 +379,7 @@ fn test_many(ctx: &Ctx, args: &crate::cli::AccountsArgs) -> Result<()> {
         served: accounts.len(),
         failed,
         skipped: 0,
+        interrupted: 0,
     };
     if turns.failed.is_empty() {
         ctx.ui.info(format!(

@@ -96,7 +96,8 @@ pub fn run(ctx: &Ctx, args: PollArgs) -> Result<()> {
     loop {
         let started = Instant::now();
         if let Err(e) = poller.poll_once() {
-            if crate::error::is_broken_pipe(&e) {
+            // A closed pipe, or a signal (the loop's documented way out, exit 0).
+            if crate::error::is_broken_pipe(&e) || e.is::<crate::error::Interrupted>() {
                 return Ok(());
             }
             // A mistake in the command line or the state will not mend itself by the next tick.
@@ -436,7 +437,7 @@ impl Poller<'_> {
         if let (Some(every), None) = (self.args.every, &self.org_memory) {
             self.warn_over_budget(accounts, &doc, every);
         }
-        let order = decide::turns(accounts, doc.last_served.as_deref());
+        let order = decide::turns(accounts, |a| doc.last_commit(a));
         let mut store = OrgStore {
             path: self.args.state.clone(),
             doc,
@@ -488,15 +489,10 @@ impl Poller<'_> {
             if own_files {
                 writer.finish()?;
             }
-            store.doc.last_served = Some(account.to_owned());
             polls.push((account.to_owned(), polled));
             Ok(())
         });
         let finished = shared.as_mut().map_or(Ok(()), Writer::finish);
-        // Who went last, so the next run starts with the one after it.
-        if !polls.is_empty() {
-            store.write()?;
-        }
         self.org_memory = Some(store.doc);
         finished?;
         let mut total = WalkStats::default();

@@ -89,12 +89,16 @@ fn sixty_accounts_share_a_small_bucket_and_every_alert_lands_once() {
     add_each(&w, &accounts, 1, 3, Duration::minutes(30));
     // One busy account with several pages.
     add_each(&w, &accounts[5..6], 500, 12, Duration::minutes(20));
-    let out = org_poll(&w).run(4);
+    let out = org_poll(&w).arg("-vv").run(4);
+    crate::assert_no_secrets(&[&out.stdout, &out.stderr]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("lwctl: error: sub-013: permission denied"),
         "{err}"
     );
+    // -vv shows each account's header and the pacing, never the token.
+    assert!(err.contains(">   Account-Name: sub-059"), "{err}");
+    assert!(err.contains("lwctl: pacing Alerts: "), "{err}");
     assert!(err.contains("this key cannot reach 'sub-013'"), "{err}");
     assert!(
         err.contains("1 of 60 account(s) failed (sub-013); the others were polled and committed"),

@@ -164,6 +164,9 @@ pub struct Alert<'a> {
     subaccount: Text<'a>,
     #[serde(borrow, default)]
     data: Option<&'a RawValue>,
+    /// The alert's own text, as [`parse_record`] read it.
+    #[serde(skip)]
+    pub text: &'a str,
 }
 
 /// What a parsed record turned out to be.
@@ -215,7 +218,7 @@ pub fn parse_record(bytes: &[u8]) -> Result<Record<'_>, RecordError> {
     }
     let text = std::str::from_utf8(bytes)
         .map_err(|e| RecordError::at(e.valid_up_to(), "invalid UTF-8 in JSON text"))?;
-    let alert: Alert = serde_json::from_str(text).map_err(|e| {
+    let mut alert: Alert = serde_json::from_str(text).map_err(|e| {
         RecordError::at(
             offset_of(bytes, e.line(), e.column()),
             format!("invalid JSON: {}", strip_position(&e)),
@@ -230,6 +233,7 @@ pub fn parse_record(bytes: &[u8]) -> Result<Record<'_>, RecordError> {
             return Ok(Record::Envelope(data));
         }
     }
+    alert.text = text;
     Ok(Record::Alert(alert))
 }
 

@@ -129,13 +129,18 @@ fn num(out: &mut Vec<u8>, n: i64) {
 
 /// The raw alert as one JSON string: exactly the text the connector's `raw_event` holds.
 /// Escaping is the cost of this schema's events: json-escape-simd does it a register at a time.
-fn raw_string(out: &mut Vec<u8>, raw: &[u8]) {
-    let raw = raw.trim_ascii();
-    if memchr::memchr2(b'\n', b'\r', raw).is_none() {
-        json_escape_simd::escape_into(std::str::from_utf8(raw).unwrap_or_default(), out);
+fn raw_string(out: &mut Vec<u8>, alert: &Alert, raw: &[u8]) {
+    // The text the alert was read from is `raw`, already checked to be UTF-8.
+    let text = match alert.text.len() == raw.len() {
+        true => alert.text,
+        false => std::str::from_utf8(raw).unwrap_or_default(),
+    }
+    .trim_ascii();
+    if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
+        json_escape_simd::escape_into(text, out);
     } else {
-        let mut compact = Vec::with_capacity(raw.len());
-        write_compact(&mut compact, raw);
+        let mut compact = Vec::with_capacity(text.len());
+        write_compact(&mut compact, text.as_bytes());
         json_escape_simd::escape_into(std::str::from_utf8(&compact).unwrap_or_default(), out);
     }
 }
@@ -301,7 +306,7 @@ fn ocsf(alert: &Alert, f: &Facts, raw: &[u8], options: &Options, out: &mut Vec<u
         out.push(b'}');
     }
     out.extend_from_slice(b",\"raw_data\":");
-    raw_string(out, raw);
+    raw_string(out, alert, raw);
     out.extend_from_slice(b"}\n");
 }
 
@@ -337,7 +342,7 @@ fn ecs(alert: &Alert, f: &Facts, raw: &[u8], options: &Options, out: &mut Vec<u8
         alert.alert_type.write(out);
     }
     out.extend_from_slice(b",\"original\":");
-    raw_string(out, raw);
+    raw_string(out, alert, raw);
     out.push(b'}');
     let rule = [
         ("id", &alert.policy_id),
@@ -424,10 +429,18 @@ mod tests {
         for (raw, want) in [
             (r#"{"a":"b\"c","d":"e\\f"}"#, r#"{"a":"b\"c","d":"e\\f"}"#),
             ("{\n  \"a\": [1,\n 2]\n}\n", r#"{"a":[1,2]}"#),
-            ("{\"t\":\"\u{7}é — ✓\"}", "{\"t\":\"\u{7}é — ✓\"}"),
+            (
+                r#"{"t":"\u0007é — ✓","u":1}"#,
+                r#"{"t":"\u0007é — ✓","u":1}"#,
+            ),
         ] {
+            let crate::normalize::Record::Alert(alert) =
+                crate::normalize::parse_record(raw.as_bytes()).unwrap()
+            else {
+                panic!("an alert")
+            };
             let mut out = Vec::new();
-            raw_string(&mut out, raw.as_bytes());
+            raw_string(&mut out, &alert, raw.as_bytes());
             assert_eq!(
                 String::from_utf8(out).unwrap(),
                 serde_json::to_string(want).unwrap(),

@@ -11,57 +11,16 @@
 #[path = "../tests/cli/server.rs"]
 mod server;
 
+#[allow(dead_code)]
+mod common;
+
 use chrono::{Duration, Utc};
-use std::process::{Command, Stdio};
-use std::time::Instant;
 
-/// Runs lwctl under `/usr/bin/time -f %M`; returns (seconds, peak RSS in MB); it must succeed.
+/// Runs lwctl; returns (seconds, peak RSS in MB); it must succeed.
 fn measure(url: &str, home: &std::path::Path, args: &[&str]) -> (f64, Option<f64>) {
-    let (secs, rss, code) = measure_code(url, home, args);
-    assert_eq!(code, 0);
-    (secs, rss)
-}
-
-/// Like [`measure`], with the exit code.
-fn measure_code(url: &str, home: &std::path::Path, args: &[&str]) -> (f64, Option<f64>, i32) {
-    let time = std::path::Path::new("/usr/bin/time").exists();
-    let bin = env!("CARGO_BIN_EXE_lwctl");
-    let mut cmd = if time {
-        let mut c = Command::new("/usr/bin/time");
-        c.args(["-f", "%M"]).arg(bin);
-        c
-    } else {
-        Command::new(bin)
-    };
-    let t = Instant::now();
-    let out = cmd
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("LW_API_SERVER_URL", url)
-        .env("LW_ACCOUNT", "testcorp")
-        .env("LW_API_KEY", server::KEY_ID)
-        .env("LW_API_SECRET", server::SECRET)
-        .envs(std::env::vars().filter(|(k, _)| k.starts_with("MALLOC_")))
-        .current_dir(home)
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap();
-    let secs = t.elapsed().as_secs_f64();
-    let err = String::from_utf8_lossy(&out.stderr);
-    // /usr/bin/time reports a failed command's status on a line of its own; the figure is last.
-    let rss = time
-        .then(|| err.lines().last()?.trim().parse::<f64>().ok())
-        .flatten()
-        .map(|kb| kb / 1024.0);
-    let code = err
-        .lines()
-        .find_map(|l| l.strip_prefix("Command exited with non-zero status "))
-        .and_then(|c| c.trim().parse().ok())
-        .unwrap_or_else(|| out.status.code().unwrap_or(-1));
-    (secs, rss, code)
+    let run = common::lwctl(url, home, args);
+    assert_eq!(run.code, 0);
+    (run.secs, run.rss_mb)
 }
 
 /// `mib` MiB of spaces inside a page, gzipped.
@@ -97,8 +56,12 @@ fn hostile() {
     ] {
         let srv = server::Server::start();
         srv.state().queue.push_back(fault);
-        let (secs, rss, code) =
-            measure_code(&srv.url, home.path(), &["alerts", "list", "-o", "ndjson"]);
+        let common::Run {
+            secs,
+            rss_mb: rss,
+            code,
+            ..
+        } = common::lwctl(&srv.url, home.path(), &["alerts", "list", "-o", "ndjson"]);
         println!(
             "hostile: {label:<28} {:>6.1} MB on the wire: exit {code}, {secs:.2} s, peak RSS {}",
             wire as f64 / 1e6,

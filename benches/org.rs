@@ -8,30 +8,17 @@
 #[path = "../tests/cli/server.rs"]
 mod server;
 
-use chrono::{Duration, Utc};
-use std::process::{Command, Stdio};
+#[allow(dead_code)]
+mod common;
 
-/// Runs one org poll under `/usr/bin/time`; returns (exit code, peak RSS MB, CPU seconds).
+use chrono::{Duration, Utc};
+
+/// Runs one org poll; returns (exit code, peak RSS MB, CPU seconds).
 fn cycle(url: &str, home: &std::path::Path) -> (i32, Option<f64>, Option<f64>) {
-    let time = std::path::Path::new("/usr/bin/time").exists();
-    let bin = env!("CARGO_BIN_EXE_lwctl");
-    let mut cmd = if time {
-        let mut c = Command::new("/usr/bin/time");
-        c.args(["-f", "%M %U %S"]).arg(bin);
-        c
-    } else {
-        Command::new(bin)
-    };
-    let out = cmd
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("LW_API_SERVER_URL", url)
-        .env("LW_ACCOUNT", "testcorp")
-        .env("LW_API_KEY", server::KEY_ID)
-        .env("LW_API_SECRET", server::SECRET)
-        .current_dir(home)
-        .args([
+    let run = common::lwctl(
+        url,
+        home,
+        &[
             "alerts",
             "poll",
             "--all-subaccounts",
@@ -40,24 +27,9 @@ fn cycle(url: &str, home: &std::path::Path) -> (i32, Option<f64>, Option<f64>) {
             "org.state",
             "--out",
             "org.ndjson",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    let last: Vec<f64> = err
-        .lines()
-        .last()
-        .unwrap_or("")
-        .split_whitespace()
-        .filter_map(|x| x.parse().ok())
-        .collect();
-    let (rss, cpu) = match last.as_slice() {
-        [kb, user, sys] if time => (Some(kb / 1024.0), Some(user + sys)),
-        _ => (None, None),
-    };
-    (out.status.code().unwrap_or(-1), rss, cpu)
+        ],
+    );
+    (run.code, run.rss_mb, run.cpu_s)
 }
 
 fn main() {

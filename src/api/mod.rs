@@ -213,14 +213,6 @@ impl Client {
         self.budgets.borrow().get(function)
     }
 
-    /// A client for the same key without `Account-Name`: `auth test` uses it to tell a key that
-    /// cannot reach a subaccount from one that cannot read alerts at all.
-    pub fn without_subaccount(&self) -> anyhow::Result<Client> {
-        let mut creds = self.creds.clone();
-        creds.subaccount = None;
-        Client::new(creds, self.opts.clone())
-    }
-
     pub fn host(&self) -> String {
         host_port(&self.creds.base_url)
     }

@@ -250,14 +250,15 @@ fn diagnose(client: &Client, window: Window, e: ApiError) -> ApiError {
     match e {
         ApiError::Forbidden { path, message, .. } if creds.subaccount.is_some() => {
             let sub = creds.subaccount.as_deref().unwrap_or_default();
+            // Asked again without Account-Name, with the same token.
+            client.use_account(None);
             let plain = client
-                .without_subaccount()
-                .map(|c| c.alerts_first_page(window, &Filters::default()).is_ok());
+                .alerts_first_page(window, &Filters::default())
+                .is_ok();
             // A key made inside a subaccount reaches that one alone: UserProfile names it.
             let own = client
-                .without_subaccount()
+                .user_profile()
                 .ok()
-                .and_then(|c| c.user_profile().ok())
                 .and_then(|profiles| {
                     let names: Vec<String> = profiles
                         .iter()
@@ -268,15 +269,16 @@ fn diagnose(client: &Client, window: Window, e: ApiError) -> ApiError {
                     (names.len() == 1).then(|| names[0].clone())
                 })
                 .filter(|own| !own.eq_ignore_ascii_case(sub));
+            client.use_account(Some(sub));
             let hint = match (plain, own) {
-                (Ok(true), Some(own)) => format!(
+                (true, Some(own)) => format!(
                     "this key reaches only '{own}': it was made inside that subaccount, and a key \
                      made inside one subaccount gets 403 on the primary and on the others. Pass \
                      --subaccount {own} (the key file's subAccount names it; `lwctl configure \
                      --json-file KEY.json` imports it), or use a key made on the primary account \
                      to reach '{sub}'"
                 ),
-                (Ok(true), None) => format!(
+                (true, None) => format!(
                     "the key works without a subaccount, so it cannot reach subaccount '{sub}': \
                      clear --subaccount / LW_SUBACCOUNT, or create an API key inside '{sub}' \
                      (a key made inside one subaccount cannot reach the others)"

@@ -13,7 +13,8 @@ pub fn accounts(ctx: &Ctx) -> Result<()> {
     let client = ctx.client()?;
     let sub = client.credentials().subaccount.clone();
     // Asked without Account-Name: the question is what the key reaches, not one subaccount.
-    let profiles = client.without_subaccount()?.user_profile()?;
+    client.use_account(None);
+    let profiles = client.user_profile()?;
     let reachable: Vec<&str> = profiles
         .iter()
         .flat_map(|p| p.accounts.iter().map(|a| a.account_name.as_str()))

@@ -26,7 +26,8 @@ impl<'a> Text<'a> {
     pub fn value(&self) -> Option<Cow<'a, str>> {
         let token = self.0?.get();
         let value = match token.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
-            Some(inner) if !inner.contains('\\') => Cow::Borrowed(inner),
+            // A byte loop: these tokens are short, and a general search costs more to start.
+            Some(inner) if !inner.bytes().any(|b| b == b'\\') => Cow::Borrowed(inner),
             Some(_) => Cow::Owned(serde_json::from_str::<String>(token).ok()?),
             None => Cow::Borrowed(token),
         };
@@ -85,14 +86,14 @@ impl<'de: 'a, 'a> Deserialize<'de> for Info<'a> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
                 let mut info = Info::default();
-                while let Some(key) = m.next_key::<Cow<'de, str>>()? {
-                    match &*key {
-                        "subject" => info.subject = m.next_value()?,
-                        "description" => info.description = m.next_value()?,
-                        "category" => info.category = m.next_value()?,
-                        "sub_category" => info.sub_category = m.next_value()?,
-                        "source" => info.source = m.next_value()?,
-                        _ => {
+                while let Some(key) = m.next_key::<InfoKey>()? {
+                    match key {
+                        InfoKey::Subject => info.subject = m.next_value()?,
+                        InfoKey::Description => info.description = m.next_value()?,
+                        InfoKey::Category => info.category = m.next_value()?,
+                        InfoKey::SubCategory => info.sub_category = m.next_value()?,
+                        InfoKey::Source => info.source = m.next_value()?,
+                        InfoKey::Other => {
                             m.next_value::<IgnoredAny>()?;
                         }
                     }
@@ -123,6 +124,40 @@ impl<'de: 'a, 'a> Deserialize<'de> for Info<'a> {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+/// A key of `alertInfo` or `derivedFields`, matched where it lies in the input: an owned
+/// `String` per key cost an allocation for every key of every alert.
+enum InfoKey {
+    Subject,
+    Description,
+    Category,
+    SubCategory,
+    Source,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for InfoKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = InfoKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E>(self, key: &str) -> Result<InfoKey, E> {
+                Ok(match key {
+                    "subject" => InfoKey::Subject,
+                    "description" => InfoKey::Description,
+                    "category" => InfoKey::Category,
+                    "sub_category" => InfoKey::SubCategory,
+                    "source" => InfoKey::Source,
+                    _ => InfoKey::Other,
+                })
+            }
+        }
+        d.deserialize_identifier(V)
     }
 }
 
@@ -380,9 +415,7 @@ pub fn latest_millis(alert: &Alert) -> Option<i64> {
 }
 
 fn millis(t: &Text) -> Option<i64> {
-    t.value()
-        .and_then(|t| time::parse_api_time(&t))
-        .map(|t| t.timestamp_millis())
+    t.value().and_then(|t| time::api_millis(&t))
 }
 
 impl Normalizer {

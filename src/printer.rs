@@ -263,7 +263,7 @@ impl<W: Write> StreamPrinter<W> {
 impl<W: Write> Write for StreamPrinter<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         if self.format == Format::Ndjson {
-            self.written += memchr::memchr_iter(b'\n', buf).count() as u64;
+            self.written += crate::jsonstream::count_newlines(buf);
             self.out.write_all(buf)?;
             return Ok(buf.len());
         }

@@ -271,6 +271,17 @@ proptest! {
     }
 
     #[test]
+    fn api_millis_is_the_calendar_s_answer(
+        s in "[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{0,10})?[Zz]?",
+        t in "[-0-9TZ:. ]{0,30}",
+    ) {
+        for v in [&s, &t] {
+            let calendar = crate::time::parse_api_time(v).map(|t| t.timestamp_millis());
+            prop_assert_eq!(crate::time::api_millis(v), calendar, "{}", v);
+        }
+    }
+
+    #[test]
     fn accounts_parse_to_lacework_hosts_or_not_at_all(s in "\\PC{0,40}", t in "(https://)?[a-zA-Z0-9.@#/%?-]{0,30}") {
         for input in [&s, &t] {
             if let Ok(a) = Account::parse(input) {

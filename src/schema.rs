@@ -42,11 +42,7 @@ struct Facts<'a> {
 
 fn facts<'a>(alert: &'a Alert<'a>, severity: Option<Severity>) -> Facts<'a> {
     let title = crate::normalize::title_of(alert);
-    let ms = |t: &Text| {
-        t.value()
-            .and_then(|v| time::parse_api_time(&v))
-            .map(|t| t.timestamp_millis())
-    };
+    let ms = |t: &Text| t.value().and_then(|v| time::api_millis(&v));
     let provider = alert.derived.source.value().and_then(|s| {
         let has = |word: &str| {
             s.as_bytes()
@@ -146,17 +142,23 @@ fn raw_string(out: &mut Vec<u8>, alert: &Alert, raw: &[u8]) {
 }
 
 /// `account:subaccount:id` as a JSON string, the parts known; the id alone when neither is.
+/// The id is copied as the input spelled it (a string's escapes are valid inside this one).
 fn write_uid(out: &mut Vec<u8>, options: &Options, alert: &Alert) {
-    let mut uid = String::new();
+    out.push(b'"');
     for part in [&options.account, &options.subaccount]
         .into_iter()
         .flatten()
     {
-        uid.push_str(part);
-        uid.push(':');
+        let start = out.len();
+        json_escape_simd::escape_into(part, out);
+        // Keep what lies between the quotes.
+        let end = out.len() - 1;
+        out.copy_within(start + 1..end, start);
+        out.truncate(out.len() - 2);
+        out.push(b':');
     }
-    uid.push_str(&Text(alert.alert_id).value().unwrap_or_default());
-    json_escape_simd::escape_into(&uid, out);
+    id_inner(out, alert);
+    out.push(b'"');
 }
 
 /// A JSON string that needs no escaping (names this file spells).

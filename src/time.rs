@@ -121,6 +121,67 @@ pub fn parse_ago(value: &str) -> Option<Result<Duration, String>> {
     looks_relative.then(|| parse_duration(rel))
 }
 
+/// [`parse_api_time`] in epoch milliseconds. The spelling Lacework sends,
+/// `YYYY-MM-DDTHH:MM:SS[.fff]Z`, is read straight into a count of days: `normalize` reads two
+/// times per alert, and the calendar types cost more than the rest of the field.
+pub fn api_millis(v: &str) -> Option<i64> {
+    let b = v.as_bytes();
+    let fast = b.len() >= 20
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && matches!(b[10], b'T' | b't' | b' ')
+        && b[13] == b':'
+        && b[16] == b':'
+        && matches!(b[b.len() - 1], b'Z' | b'z');
+    if !fast {
+        return parse_api_time(v).map(|t| t.timestamp_millis());
+    }
+    // Each digit's value, or 10 or more for anything else.
+    let d = |i: usize| i64::from(b[i].wrapping_sub(b'0'));
+    let fields = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+    if fields.iter().any(|&i| d(i) > 9) {
+        return None;
+    }
+    let year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+    let (month, day) = (d(5) * 10 + d(6), d(8) * 10 + d(9));
+    let (hour, minute, second) = (d(11) * 10 + d(12), d(14) * 10 + d(15), d(17) * 10 + d(18));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if day < 1 || day > days_in_month || hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let millis = match &b[19..b.len() - 1] {
+        [] => 0,
+        [b'.', digits @ ..] if !digits.is_empty() && digits.len() <= 9 => {
+            if digits.iter().any(|c| !c.is_ascii_digit()) {
+                return None;
+            }
+            // Milliseconds: the first three digits, padded.
+            let mut ms = 0;
+            for i in 0..3 {
+                ms = ms * 10 + digits.get(i).map_or(0, |&c| i64::from(c - b'0'));
+            }
+            ms
+        }
+        _ => return None,
+    };
+    // Days from 1970-01-01 in the proleptic Gregorian calendar, counted in 400-year eras
+    // that start on March 1st (so the leap day ends a year).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    Some(((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis)
+}
+
 /// Parses the time formats alerts carry: the four Lacework formats and RFC 3339 with any offset.
 /// Written for speed: this runs once per alert in `normalize`.
 pub fn parse_api_time(v: &str) -> Option<DateTime<Utc>> {
@@ -279,5 +340,39 @@ mod tests {
         assert_eq!(parse_time("2026-11-01 13:00", now()).unwrap(), at);
         assert_eq!(parse_time("2026-11-01 13:00:00", now()).unwrap(), at);
         assert!(parse_time("2026-11-01 25:00", now()).is_err());
+    }
+
+    #[test]
+    fn api_millis_agrees_with_the_calendar() {
+        let calendar = |v: &str| parse_api_time(v).map(|t| t.timestamp_millis());
+        for v in [
+            "2026-11-22T09:00:00.000Z",
+            "1970-01-01T00:00:00Z",
+            "1969-12-31T23:59:59.999Z",
+            "0000-03-01T00:00:00.5Z",
+            "9999-12-31T23:59:59.999999999Z",
+            "2024-02-29T12:00:00.123Z",
+            "2100-02-29T12:00:00Z",
+            "2000-02-29T12:00:00z",
+            "2023-02-29T12:00:00Z",
+            "2026-04-31T00:00:00Z",
+            "2026-13-01T00:00:00Z",
+            "2026-11-01T24:00:00Z",
+            "2026-11-01T23:60:00Z",
+            "2026-11-01T23:00:60Z",
+            "2026-11-01T13:00:00.Z",
+            "2026-11-01T13:00:00.1234567890Z",
+            "2026-11-01 13:00:00.120Z",
+            "2026-11-01T13:00:00+01:00",
+            "2026-11-01T13",
+            "2026-11-01",
+            "2026-1x-01T13:00:00Z",
+        ] {
+            assert_eq!(api_millis(v), calendar(v), "{v}");
+        }
+        assert_eq!(
+            api_millis("2026-11-22T09:00:00.000Z"),
+            Some(1_795_338_000_000)
+        );
     }
 }

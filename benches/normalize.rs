@@ -1,6 +1,7 @@
 //! `cargo bench --bench normalize`: normalize throughput and peak memory against the floor of
 //! merely parsing the same bytes with serde_json, on generated realistic alerts (~700 bytes).
 //!
+//! Without `-j`, NDJSON is mapped by a thread per CPU; the `-j 1` lines show one thread.
 //! Prints figures; asserts nothing (these machines are shared and noisy). Set
 //! `LWCTL_BENCH_MB` to change the input size (default 100).
 
@@ -112,12 +113,17 @@ fn main() {
 
     let bin = env!("CARGO_BIN_EXE_lwctl");
     let time = std::path::Path::new("/usr/bin/time").exists();
-    for (label, file, schema) in [
-        ("NDJSON", &ndjson, "aisoc"),
-        ("JSON array", &array, "aisoc"),
-        ("one page", &page, "aisoc"),
-        ("NDJSON", &ndjson, "ocsf"),
-        ("NDJSON", &ndjson, "ecs"),
+    // `-j 1` is one thread; without it, NDJSON is mapped by a thread per CPU lwctl may use.
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("CPUs lwctl may use: {cpus}");
+    for (label, file, schema, threads) in [
+        ("NDJSON", &ndjson, "aisoc", None),
+        ("NDJSON", &ndjson, "aisoc", Some("1")),
+        ("JSON array", &array, "aisoc", None),
+        ("one page", &page, "aisoc", None),
+        ("NDJSON", &ndjson, "ocsf", None),
+        ("NDJSON", &ndjson, "ocsf", Some("1")),
+        ("NDJSON", &ndjson, "ecs", None),
     ] {
         let size = std::fs::metadata(file).unwrap().len() as usize;
         let mut best = f64::MAX;
@@ -133,6 +139,7 @@ fn main() {
             let t = Instant::now();
             let out = cmd
                 .args(["normalize", "--schema", schema])
+                .args(threads.map(|t| ["-j", t]).into_iter().flatten())
                 .arg(file)
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
@@ -150,7 +157,8 @@ fn main() {
         }
         let speed = mb_per_s(size, best);
         println!(
-            "lwctl normalize --schema {schema:<5} {label:<10} (file):  {speed:>7.0} MB/s  ({:.2}x the floor){}",
+            "lwctl normalize --schema {schema:<5} {:<4} {label:<10} (file):  {speed:>7.0} MB/s  ({:.2}x the floor){}",
+            threads.map(|t| format!("-j {t}")).unwrap_or_default(),
             floor / speed,
             rss.map(|kb| format!(", peak RSS {:.1} MB", kb as f64 / 1024.0))
                 .unwrap_or_default()

@@ -404,6 +404,8 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
         'lwctl;normalize' {
             [CompletionResult]::new('--severity-ladder', '--severity-ladder', [CompletionResultType]::ParameterName, '4 folds critical into high (the connector''s ladder); 5 keeps critical')
             [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'The event shape: aisoc (the connector''s), ocsf (OCSF 1.3 Detection Finding) or ecs')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that map NDJSON input [default: the CPUs lwctl may use]')
+            [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Threads that map NDJSON input [default: the CPUs lwctl may use]')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
             [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')

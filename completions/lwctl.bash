@@ -1594,7 +1594,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__normalize)
-            opts="-p -a -k -o -v -h -V --severity-ladder --schema --skip-invalid --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-j -p -a -k -o -v -h -V --severity-ladder --schema --skip-invalid --threads --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1606,6 +1606,14 @@ _lwctl() {
                     ;;
                 --schema)
                     COMPREPLY=($(compgen -W "aisoc ocsf ecs" -- "${cur}"))
+                    return 0
+                    ;;
+                --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)

@@ -391,6 +391,8 @@ set edit:completion:arg-completer[lwctl] = {|@words|
         &'lwctl;normalize'= {
             cand --severity-ladder '4 folds critical into high (the connector''s ladder); 5 keeps critical'
             cand --schema 'The event shape: aisoc (the connector''s), ocsf (OCSF 1.3 Detection Finding) or ecs'
+            cand -j 'Threads that map NDJSON input [default: the CPUs lwctl may use]'
+            cand --threads 'Threads that map NDJSON input [default: the CPUs lwctl may use]'
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
             cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
             cand -a 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'

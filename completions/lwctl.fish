@@ -384,6 +384,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l severity-ladde
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l schema -d 'The event shape: aisoc (the connector\'s), ocsf (OCSF 1.3 Detection Finding) or ecs' -r -f -a "aisoc\t'The AiSOC connector\'s event (the default)'
 ocsf\t'OCSF 1.3 Detection Finding (class 2004)'
 ecs\t'Elastic Common Schema'"
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s j -l threads -d 'Threads that map NDJSON input [default: the CPUs lwctl may use]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r

@@ -698,6 +698,9 @@ pub struct NormalizeArgs {
     /// Skip records that are not alerts, count them and report where, instead of exiting 8
     #[arg(long)]
     pub skip_invalid: bool,
+    /// Threads that map NDJSON input [default: the CPUs lwctl may use]
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }
 
 #[derive(Debug, Args)]

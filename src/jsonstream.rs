@@ -37,15 +37,10 @@ pub enum Item<'a> {
     Invalid { offset: u64, message: String },
 }
 
-/// The newlines in `bytes`, 64 bytes at a time in a loop the compiler turns into vector
-/// compares (memchr's count stops at every match, and every line has one).
+/// The newlines in `bytes`. bytecount picks the widest vector compare the CPU has: memchr's
+/// count stops at every match, and every line has one.
 pub fn count_newlines(bytes: &[u8]) -> u64 {
-    let mut chunks = bytes.chunks_exact(64);
-    let mut n = 0;
-    for chunk in &mut chunks {
-        n += u64::from(chunk.iter().map(|&b| u8::from(b == b'\n')).sum::<u8>());
-    }
-    n + chunks.remainder().iter().filter(|&&b| b == b'\n').count() as u64
+    bytecount::count(bytes, b'\n') as u64
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -124,6 +119,34 @@ impl<R: Read> RecordReader<R> {
             line: self.base_lines + lines + 1,
             column: offset - line_start + 1,
         }
+    }
+
+    /// Whole NDJSON lines ready to be read, for a caller that maps many records at once: from the
+    /// current position to just after the last newline in the buffer, reading until there are
+    /// `want` bytes or the input ends. Empty unless the input has been read as NDJSON so far and
+    /// the reader is at top level. Nothing is consumed: [`RecordReader::consume`] takes the part
+    /// the caller mapped, and [`RecordReader::next`] reads the rest one record at a time, exactly
+    /// as if this had not been called. Returns the absolute offset of the bytes too.
+    pub fn ndjson_run(&mut self, want: usize) -> io::Result<(u64, &[u8])> {
+        if self.ndjson != Some(true) || !self.stack.is_empty() {
+            return Ok((0, &[]));
+        }
+        self.compact();
+        while self.end - self.pos < want && self.fill()? {}
+        let run = &self.buf[self.pos..self.end];
+        let len = memchr::memrchr(b'\n', run).map_or(0, |i| i + 1);
+        Ok((self.base_offset + self.pos as u64, &run[..len]))
+    }
+
+    /// The absolute offset of the next byte to read.
+    pub fn offset(&self) -> u64 {
+        self.base_offset + self.pos as u64
+    }
+
+    /// Takes the first `len` bytes of the last [`RecordReader::ndjson_run`] as read.
+    pub fn consume(&mut self, len: usize) {
+        self.pos = (self.pos + len).min(self.end);
+        self.line_record = None;
     }
 
     /// Reads the last record again with a structural scan: a line that did not parse may be a

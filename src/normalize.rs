@@ -317,12 +317,46 @@ pub struct UnknownSeverities {
     pub count: u64,
     /// A few distinct values with their counts; `(missing)` for an absent severity.
     pub values: BTreeMap<String, u64>,
+    /// A parallel worker's log instead: each value in input order, for [`Self::replay`], so the
+    /// values kept are the first ones of the whole input, whichever thread met them.
+    log: Option<Vec<Option<String>>>,
 }
 
 impl UnknownSeverities {
     const KEEP: usize = 10;
 
+    /// An empty log, for a worker.
+    pub fn logged() -> UnknownSeverities {
+        UnknownSeverities {
+            log: Some(Vec::new()),
+            ..UnknownSeverities::default()
+        }
+    }
+
+    /// How many values a log holds (for a worker to drop those of a record it gave back).
+    pub fn logged_len(&self) -> usize {
+        self.log.as_ref().map_or(0, Vec::len)
+    }
+
+    /// Drops logged values after the first `len`.
+    pub fn truncate_log(&mut self, len: usize) {
+        if let Some(log) = &mut self.log {
+            log.truncate(len);
+        }
+    }
+
+    /// Records a worker's logged values, in order.
+    pub fn replay(&mut self, worker: &mut UnknownSeverities) {
+        for value in worker.log.iter_mut().flat_map(|l| l.drain(..)) {
+            self.record(value.as_deref());
+        }
+    }
+
     fn record(&mut self, value: Option<&str>) {
+        if let Some(log) = &mut self.log {
+            log.push(value.map(str::to_owned));
+            return;
+        }
         self.count += 1;
         let key = value.unwrap_or("(missing)");
         if let Some(n) = self.values.get_mut(key) {

@@ -31,21 +31,56 @@ fn jsonish() -> impl Strategy<Value = String> {
 }
 
 fn run(input: &[u8], skip: bool) -> (Vec<u8>, bool) {
+    let (out, ok, _) = run_all(input, skip, 1);
+    (out, ok)
+}
+
+/// Everything a run of `normalize_stream` shows: the output, whether it succeeded, and a report
+/// of the error, the records skipped and the unknown severities' warning.
+fn run_all(input: &[u8], skip: bool, threads: usize) -> (Vec<u8>, bool, String) {
     let mut n = Normalizer::default();
     let mut out = Vec::new();
     let mut sink = Vec::new();
     let mut skipped = Skipped::default();
-    let ok = normalize_stream(
+    let result = normalize_stream(
         "t",
         input,
         &mut n,
         &mut out,
         &mut sink,
         skip.then_some(&mut skipped),
-    )
-    .is_ok();
+        threads,
+    );
     sink.extend_from_slice(&out);
-    (sink, ok)
+    let ok = result.is_ok();
+    let report = format!(
+        "{:?} {} {:?} {:?}",
+        result.map_err(|e| format!("{e:#}")),
+        skipped.count,
+        skipped.first,
+        n.unknown.warning(crate::normalize::Schema::Aisoc)
+    );
+    (sink, ok, report)
+}
+
+/// NDJSON as people have it: alerts, blank lines, broken lines, pretty objects, pages.
+fn ndjson_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => (any::<u32>(), "[A-Za-z]{0,3}|Critical|High").prop_map(|(id, sev)| {
+            json!({"alertId": id, "severity": sev, "alertName": "n", "startTime": "2026-11-22T09:00:00.000Z"}).to_string()
+        }),
+        1 => Just(String::new()),
+        1 => Just("  \t ".to_string()),
+        1 => Just("{\"alertId\": 7,".to_string()),
+        1 => Just("\"alertName\": \"rest of a pretty object\"}".to_string()),
+        1 => Just("{\"alertName\": \"no id\"}".to_string()),
+        1 => Just("{\"data\": [{\"alertId\": 1}, {\"alertId\": 2}]}".to_string()),
+        1 => Just("{\"data\": [{\"alertId\": 8, \"severity\": \"odd\"}, {\"alertName\": \"no id\"}]}".to_string()),
+        1 => Just("{\"alertId\": 3}{\"alertId\": 4}".to_string()),
+        1 => Just("[{\"alertId\": 5}]".to_string()),
+        1 => Just("not json".to_string()),
+        1 => Just("{\"alertId\": 6}\r".to_string()),
+    ]
 }
 
 fn alert_value() -> impl Strategy<Value = Value> {
@@ -246,7 +281,7 @@ proptest! {
         });
         let mut out = Vec::new();
         let mut sink = Vec::new();
-        prop_assert!(normalize_stream("t", input.as_bytes(), &mut n, &mut out, &mut sink, None).is_ok());
+        prop_assert!(normalize_stream("t", input.as_bytes(), &mut n, &mut out, &mut sink, None, 1).is_ok());
         sink.extend_from_slice(&out);
         let events: Vec<Value> = sink.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).unwrap()).collect();
         prop_assert_eq!(events.len(), alerts.len());
@@ -257,6 +292,15 @@ proptest! {
             let raw: Value = serde_json::from_str(e["raw_data"].as_str().unwrap()).unwrap();
             let reparsed: Value = serde_json::from_str(&a.to_string()).unwrap();
             prop_assert_eq!(raw, reparsed);
+        }
+    }
+
+    #[test]
+    fn threads_change_nothing_but_speed(lines in prop::collection::vec(ndjson_line(), 0..60), skip in any::<bool>()) {
+        let input = lines.join("\n");
+        let one = run_all(input.as_bytes(), skip, 1);
+        for threads in [2, 3] {
+            prop_assert_eq!(&run_all(input.as_bytes(), skip, threads), &one, "{} threads", threads);
         }
     }
 

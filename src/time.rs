@@ -136,10 +136,15 @@ pub fn api_millis(v: &str) -> Option<i64> {
     if !fast {
         return parse_api_time(v).map(|t| t.timestamp_millis());
     }
+    // A fixed-size head, so the digits below are read without bounds checks.
+    let head: &[u8; 19] = b[..19].try_into().ok()?;
     // Each digit's value, or 10 or more for anything else.
-    let d = |i: usize| i64::from(b[i].wrapping_sub(b'0'));
-    let fields = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
-    if fields.iter().any(|&i| d(i) > 9) {
+    let d = |i: usize| i64::from(head[i].wrapping_sub(b'0'));
+    let mut bad = 0;
+    for i in [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18] {
+        bad |= u8::from(d(i) > 9);
+    }
+    if bad != 0 {
         return None;
     }
     let year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);

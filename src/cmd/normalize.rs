@@ -5,7 +5,7 @@ use crate::cli::NormalizeArgs;
 use crate::config::{parse_subaccount, Account};
 use crate::error::{DataError, UsageError};
 use crate::jsonstream::{Item, RecordReader};
-use crate::normalize::{self, Normalizer, Options, Record};
+use crate::normalize::{self, Normalizer, Options, Record, UnknownSeverities};
 use crate::output::Format;
 use crate::printer::StreamPrinter;
 use anyhow::{Context, Result};
@@ -16,6 +16,10 @@ use std::path::PathBuf;
 
 /// Output is handed to stdout in blocks this large: whole lines only.
 const BLOCK: usize = 256 << 10;
+
+/// NDJSON handed to each thread at a time, and the least worth a thread of its own.
+const SHARE: usize = 512 << 10;
+const MIN_SHARE: usize = if cfg!(test) { 64 } else { 64 << 10 };
 
 /// Records skipped with `--skip-invalid`.
 #[derive(Default)]
@@ -53,6 +57,10 @@ pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
         false,
     );
     let mut skipped = Skipped::default();
+    let threads = args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    );
     let files = if args.files.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -84,6 +92,7 @@ pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
             &mut out,
             &mut stdout,
             args.skip_invalid.then_some(&mut skipped),
+            threads,
         );
         if result.is_err() {
             break;
@@ -105,6 +114,10 @@ pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
     result
 }
 
+/// Maps every record of `reader` into `out`, handing full blocks to `stdout`. With `threads`
+/// above 1, runs of NDJSON lines are mapped by that many threads at once; a line any thread
+/// cannot map cleanly (a problem, or a line to be read again structurally) is left to the one
+/// record at a time path below, so the output and every message are the same either way.
 pub(crate) fn normalize_stream(
     name: &str,
     reader: impl Read,
@@ -112,10 +125,37 @@ pub(crate) fn normalize_stream(
     out: &mut Vec<u8>,
     stdout: &mut impl Write,
     mut skipped: Option<&mut Skipped>,
+    threads: usize,
 ) -> Result<()> {
     let mut records = RecordReader::new(reader);
     let mut problems: Vec<(u64, String)> = Vec::new();
+    let mut workers: Vec<Worker> = (0..threads.min(64))
+        .map(|_| Worker {
+            normalizer: Normalizer {
+                options: normalizer.options.clone(),
+                unknown: UnknownSeverities::logged(),
+            },
+            out: Vec::new(),
+        })
+        .collect();
+    // After a run the threads gave back part of, its rest is read one record at a time: a
+    // file of many bad lines costs each byte twice at most, not once per bad line.
+    let mut resume_at = 0;
     loop {
+        if workers.len() > 1 && records.offset() >= resume_at {
+            let (at, run) = records
+                .ndjson_run(workers.len() * SHARE)
+                .with_context(|| format!("cannot read {name}"))?;
+            let len = run.len();
+            let taken = map_parallel(run, &mut workers, normalizer, out, stdout)?;
+            if taken < len {
+                resume_at = at + len as u64;
+            }
+            if taken > 0 {
+                records.consume(taken);
+                continue;
+            }
+        }
         let item = records
             .next()
             .with_context(|| format!("cannot read {name}"))?;
@@ -159,6 +199,116 @@ pub(crate) fn normalize_stream(
             out.clear();
         }
     }
+}
+
+/// A thread's own normalizer (its unknown severities logged, to be replayed in input order) and
+/// output. Aligned to its own cache lines: threads growing neighbouring `Vec`s would otherwise
+/// fight over the line that holds both lengths.
+#[repr(align(128))]
+struct Worker {
+    normalizer: Normalizer,
+    out: Vec<u8>,
+}
+
+/// Maps `run` (whole NDJSON lines) on the workers' threads, a share each, and writes the events
+/// in input order. Returns how many bytes of `run` were mapped: all of it, or up to the first
+/// line a thread gave back.
+fn map_parallel(
+    run: &[u8],
+    workers: &mut [Worker],
+    normalizer: &mut Normalizer,
+    out: &mut Vec<u8>,
+    stdout: &mut impl Write,
+) -> Result<usize> {
+    let n = workers.len().min(run.len() / MIN_SHARE + 1);
+    let mut shares = Vec::with_capacity(n);
+    let mut rest = run;
+    for k in (1..=n).rev() {
+        let cut = match k {
+            1 => rest.len(),
+            _ => memchr::memchr(b'\n', &rest[rest.len() / k..])
+                .map_or(rest.len(), |i| rest.len() / k + i + 1),
+        };
+        let (share, tail) = rest.split_at(cut);
+        shares.push(share);
+        rest = tail;
+    }
+    let mapped: Vec<usize> = std::thread::scope(|scope| {
+        let mut jobs = workers.iter_mut().zip(shares.iter().copied());
+        let (first, first_share) = jobs.next().expect("one share at least");
+        let handles: Vec<_> = jobs
+            .map(|(w, share)| scope.spawn(move || map_lines(w, share)))
+            .collect();
+        let mut mapped = vec![map_lines(first, first_share)];
+        mapped.extend(
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
+        );
+        mapped
+    });
+    stdout.write_all(out)?;
+    out.clear();
+    let mut total = 0;
+    let mut whole = true;
+    for ((w, share), done) in workers.iter_mut().zip(shares).zip(mapped) {
+        if whole {
+            stdout.write_all(&w.out)?;
+            normalizer.unknown.replay(&mut w.normalizer.unknown);
+            total += done;
+            whole = done == share.len();
+        }
+        w.out.clear();
+        w.normalizer.unknown.truncate_log(0);
+    }
+    Ok(total)
+}
+
+/// Maps the lines of `share` while each is an alert (or page) on one line that maps without a
+/// problem, as the one record at a time path would take it; returns the bytes mapped.
+fn map_lines(worker: &mut Worker, share: &[u8]) -> usize {
+    let mut done = 0;
+    let mut problems = Vec::new();
+    // memchr, not a byte loop: finding the newlines is the reader's whole job.
+    let ends = memchr::memchr_iter(b'\n', share);
+    for (start, end) in std::iter::once(0)
+        .chain(ends.clone().map(|i| i + 1))
+        .zip(ends)
+    {
+        let line = &share[start..=end];
+        // What the reader skips between records; a blank line is taken as it is.
+        let Some(start) = line
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        else {
+            done += line.len();
+            continue;
+        };
+        let record = line[start..].trim_ascii_end();
+        if record.first() != Some(&b'{')
+            || record.last() != Some(&b'}')
+            || record.len() > crate::jsonstream::RECORD_CAP
+        {
+            break;
+        }
+        let (mark, logged) = (worker.out.len(), worker.normalizer.unknown.logged_len());
+        let taken = push_record(
+            &mut worker.normalizer,
+            record,
+            0,
+            true,
+            &mut worker.out,
+            &mut problems,
+            true,
+        );
+        if !taken || !problems.is_empty() {
+            worker.out.truncate(mark);
+            worker.normalizer.unknown.truncate_log(logged);
+            break;
+        }
+        done += line.len();
+    }
+    done
 }
 
 /// Maps one record (an alert, a normalized event, or a whole page) into `out`. Problems are

@@ -246,3 +246,83 @@ fn a_bom_is_skipped_and_a_nested_chain_is_bad_input_after_the_good_events() {
         .run(0);
     assert_eq!(crate::ids(&out.stdout), vec![1]);
 }
+
+/// NDJSON of about 1.6 MB: several runs of lines for the threads, with odd severities (more
+/// distinct ones than the warning keeps) and, when `bad`, broken records among them.
+fn big_ndjson(bad: bool) -> String {
+    let mut s = String::new();
+    for i in 0..6_000u32 {
+        let severity = match i % 7 {
+            0 => format!("odd-{}", i % 23),
+            1 => "Critical".into(),
+            _ => "Medium".into(),
+        };
+        s.push_str(&format!(
+            "{{\"alertId\":{i},\"alertName\":\"Alert {i}\",\"severity\":\"{severity}\",\"status\":\"Open\",\"startTime\":\"2026-11-20T10:00:00.000Z\",\"alertInfo\":{{\"subject\":\"s\",\"description\":\"{}\"}}}}\n",
+            "x".repeat(150)
+        ));
+        if bad && i % 1_500 == 700 {
+            s.push_str("{\"alertName\": \"a pretty object\",\n  \"alertId\": 1}\n\nnot json\n");
+        }
+    }
+    s
+}
+
+#[test]
+fn threads_give_the_same_bytes_and_messages_as_one() {
+    let w = World::new();
+    for (bad, args, code) in [
+        (false, &["--schema", "ocsf"][..], 0),
+        (true, &["--skip-invalid"][..], 0),
+        (true, &[][..], 8),
+    ] {
+        let file = w.path("big.ndjson");
+        fs::write(&file, big_ndjson(bad)).unwrap();
+        let one = w
+            .bare()
+            .args(["normalize", "-j", "1"])
+            .args(args)
+            .arg(&file)
+            .run(code);
+        for threads in ["2", "3"] {
+            let many = w
+                .bare()
+                .args(["normalize", "-j", threads])
+                .args(args)
+                .arg(&file)
+                .run(code);
+            assert!(one.stdout == many.stdout, "{args:?} with {threads} threads");
+            assert_eq!(
+                String::from_utf8_lossy(&one.stderr),
+                String::from_utf8_lossy(&many.stderr)
+            );
+        }
+        let err = String::from_utf8_lossy(&one.stderr);
+        match code {
+            8 => {
+                // Stopped at the first bad record, with every event before it written.
+                assert!(
+                    err.contains("big.ndjson:702:33: unexpected end of line"),
+                    "{err}"
+                );
+                assert_eq!(events(&one.stdout).len(), 701);
+            }
+            _ if bad => {
+                // Each insertion: the broken line, its rest, and "not json".
+                assert!(err.contains("skipped 12 invalid record(s)"), "{err}");
+                assert_eq!(events(&one.stdout).len(), 6_000);
+            }
+            _ => assert_eq!(events(&one.stdout).len(), 6_000),
+        }
+        if code == 0 {
+            assert!(
+                err.contains("858 alert(s) had a severity that is not on the ladder"),
+                "{err}"
+            );
+        }
+    }
+    w.bare()
+        .args(["normalize", "-j", "0"])
+        .write_stdin("")
+        .run(2);
+}

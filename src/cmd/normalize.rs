@@ -129,7 +129,8 @@ pub(crate) fn normalize_stream(
 ) -> Result<()> {
     let mut records = RecordReader::new(reader);
     let mut problems: Vec<(u64, String)> = Vec::new();
-    let mut workers: Vec<Worker> = (0..threads.min(64))
+    // More than 16 threads buys little, and each holds a share of input and its events.
+    let mut workers: Vec<Worker> = (0..threads.min(16))
         .map(|_| Worker {
             normalizer: Normalizer {
                 options: normalizer.options.clone(),

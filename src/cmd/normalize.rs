@@ -148,13 +148,15 @@ pub(crate) fn normalize_stream(
                 .ndjson_run(workers.len() * SHARE)
                 .with_context(|| format!("cannot read {name}"))?;
             let len = run.len();
-            let taken = map_parallel(run, &mut workers, normalizer, out, stdout)?;
-            if taken < len {
-                resume_at = at + len as u64;
-            }
-            if taken > 0 {
-                records.consume(taken);
-                continue;
+            if len > 0 {
+                let taken = map_parallel(run, &mut workers, normalizer, out, stdout)?;
+                if taken < len {
+                    resume_at = at + len as u64;
+                }
+                if taken > 0 {
+                    records.consume(taken);
+                    continue;
+                }
             }
         }
         let item = records
@@ -203,9 +205,7 @@ pub(crate) fn normalize_stream(
 }
 
 /// A thread's own normalizer (its unknown severities logged, to be replayed in input order) and
-/// output. Aligned to its own cache lines: threads growing neighbouring `Vec`s would otherwise
-/// fight over the line that holds both lengths.
-#[repr(align(128))]
+/// output.
 struct Worker {
     normalizer: Normalizer,
     out: Vec<u8>,
@@ -370,4 +370,54 @@ fn push_record(
         }
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Counts the writes it is handed.
+    #[derive(Default)]
+    struct Writes(usize, Vec<u8>);
+
+    impl Write for Writes {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0 += 1;
+            self.1.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn events_are_handed_on_in_blocks_whatever_the_shape_and_threads() {
+        let alert = |i| format!("{{\"alertId\":{i},\"severity\":\"High\"}}");
+        let ndjson: String = (0..2_000).map(|i| alert(i) + "\n").collect();
+        let array = format!(
+            "[{}]",
+            (0..2_000).map(alert).collect::<Vec<_>>().join(",\n")
+        );
+        for input in [ndjson, array] {
+            for threads in [1, 3] {
+                let mut n = Normalizer::default();
+                let (mut out, mut sink) = (Vec::new(), Writes::default());
+                normalize_stream(
+                    "t",
+                    input.as_bytes(),
+                    &mut n,
+                    &mut out,
+                    &mut sink,
+                    None,
+                    threads,
+                )
+                .unwrap();
+                sink.write_all(&out).unwrap();
+                assert_eq!(crate::jsonstream::count_newlines(&sink.1), 2_000);
+                // 2,000 events of about 280 bytes: a few blocks, not a write per event.
+                assert!(sink.0 <= 12, "{} writes with {threads} threads", sink.0);
+            }
+        }
+    }
 }

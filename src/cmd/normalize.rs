@@ -144,9 +144,12 @@ pub(crate) fn normalize_stream(
     let mut resume_at = 0;
     loop {
         if workers.len() > 1 && records.offset() >= resume_at {
-            let (at, run) = records
-                .ndjson_run(workers.len() * SHARE)
-                .with_context(|| format!("cannot read {name}"))?;
+            // A read that fails here is left to the path below, which meets it again after
+            // the records before it, as one thread would.
+            let Ok((at, run)) = records.ndjson_run(workers.len() * SHARE) else {
+                resume_at = u64::MAX;
+                continue;
+            };
             let len = run.len();
             if len > 0 {
                 let taken = map_parallel(run, &mut workers, normalizer, out, stdout)?;
@@ -389,6 +392,47 @@ mod tests {
         fn flush(&mut self) -> io::Result<()> {
             Ok(())
         }
+    }
+
+    /// Some bytes, then a read error.
+    struct Failing<'a>(&'a [u8]);
+
+    impl Read for Failing<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.0.is_empty() {
+                return Err(io::Error::other("disk on fire"));
+            }
+            let n = buf.len().min(self.0.len()).min(100 << 10);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_read_error_comes_after_the_events_before_it_with_threads_too() {
+        let input: String = (0..3_000)
+            .map(|i| format!("{{\"alertId\":{i},\"severity\":\"High\"}}\n"))
+            .collect();
+        let run = |threads| {
+            let mut n = Normalizer::default();
+            let (mut out, mut sink) = (Vec::new(), Vec::new());
+            let result = normalize_stream(
+                "t",
+                Failing(input.as_bytes()),
+                &mut n,
+                &mut out,
+                &mut sink,
+                None,
+                threads,
+            );
+            sink.extend_from_slice(&out);
+            (sink, format!("{:#}", result.unwrap_err()))
+        };
+        let (events, error) = run(1);
+        assert_eq!(crate::jsonstream::count_newlines(&events), 3_000);
+        assert_eq!(error, "cannot read t: disk on fire");
+        assert!(run(3) == (events, error));
     }
 
     #[test]

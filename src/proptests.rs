@@ -1,11 +1,12 @@
 //! Property tests: the parsers never panic on arbitrary input, and normalize keeps its promises
 //! on arbitrary alerts. `PROPTEST_CASES` raises the case count for a longer fuzzing run.
 
-use crate::cmd::normalize::{normalize_stream, Skipped};
+use crate::cmd::normalize::{normalize_stream, Mapping, Skipped};
 use crate::config::Account;
 use crate::normalize::Normalizer;
 use proptest::prelude::*;
 use serde_json::{json, Value};
+use std::sync::atomic::AtomicBool;
 
 /// JSON-ish text: fragments that make the scanner's states meet in odd orders.
 fn jsonish() -> impl Strategy<Value = String> {
@@ -49,7 +50,10 @@ fn run_all(input: &[u8], skip: bool, threads: usize) -> (Vec<u8>, bool, String) 
         &mut out,
         &mut sink,
         skip.then_some(&mut skipped),
-        threads,
+        Mapping {
+            threads,
+            stop: &AtomicBool::new(false),
+        },
     );
     sink.extend_from_slice(&out);
     let ok = result.is_ok();
@@ -281,7 +285,8 @@ proptest! {
         });
         let mut out = Vec::new();
         let mut sink = Vec::new();
-        prop_assert!(normalize_stream("t", input.as_bytes(), &mut n, &mut out, &mut sink, None, 1).is_ok());
+        let one = Mapping { threads: 1, stop: &AtomicBool::new(false) };
+        prop_assert!(normalize_stream("t", input.as_bytes(), &mut n, &mut out, &mut sink, None, one).is_ok());
         sink.extend_from_slice(&out);
         let events: Vec<Value> = sink.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).unwrap()).collect();
         prop_assert_eq!(events.len(), alerts.len());

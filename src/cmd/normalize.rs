@@ -3,7 +3,7 @@
 use super::Ctx;
 use crate::cli::NormalizeArgs;
 use crate::config::{parse_subaccount, Account};
-use crate::error::{DataError, UsageError};
+use crate::error::{DataError, Interrupted, UsageError};
 use crate::jsonstream::{Item, RecordReader};
 use crate::normalize::{self, Normalizer, Options, Record, UnknownSeverities};
 use crate::output::Format;
@@ -13,6 +13,7 @@ use serde_json::value::RawValue;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Output is handed to stdout in blocks this large: whole lines only.
 const BLOCK: usize = 256 << 10;
@@ -20,6 +21,14 @@ const BLOCK: usize = 256 << 10;
 /// NDJSON handed to each thread at a time, and the least worth a thread of its own.
 const SHARE: usize = 512 << 10;
 const MIN_SHARE: usize = if cfg!(test) { 64 } else { 64 << 10 };
+
+/// How a stream is mapped: on how many threads, and the flag (raised by SIGINT or SIGTERM) that
+/// ends it between records.
+#[derive(Clone, Copy)]
+pub(crate) struct Mapping<'a> {
+    pub(crate) threads: usize,
+    pub(crate) stop: &'a AtomicBool,
+}
 
 /// Records skipped with `--skip-invalid`.
 #[derive(Default)]
@@ -57,6 +66,8 @@ pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
         false,
     );
     let mut skipped = Skipped::default();
+    // SIGINT or SIGTERM ends the run between records, with whole lines written.
+    let stop = super::stop_on_signals(130)?;
     let threads = args.threads.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         usize::from,
@@ -92,7 +103,10 @@ pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
             &mut out,
             &mut stdout,
             args.skip_invalid.then_some(&mut skipped),
-            threads,
+            Mapping {
+                threads,
+                stop: &stop,
+            },
         );
         if result.is_err() {
             break;
@@ -125,8 +139,9 @@ pub(crate) fn normalize_stream(
     out: &mut Vec<u8>,
     stdout: &mut impl Write,
     mut skipped: Option<&mut Skipped>,
-    threads: usize,
+    how: Mapping,
 ) -> Result<()> {
+    let Mapping { threads, stop } = how;
     let mut records = RecordReader::new(reader);
     let mut problems: Vec<(u64, String)> = Vec::new();
     // More than 16 threads buys little, and each holds a share of input and its events.
@@ -143,6 +158,9 @@ pub(crate) fn normalize_stream(
     // file of many bad lines costs each byte twice at most, not once per bad line.
     let mut resume_at = 0;
     loop {
+        if stop.load(Ordering::SeqCst) {
+            return Err(Interrupted.into());
+        }
         if workers.len() > 1 && records.offset() >= resume_at {
             // A read that fails here is left to the path below, which meets it again after
             // the records before it, as one thread would.
@@ -424,7 +442,10 @@ mod tests {
                 &mut out,
                 &mut sink,
                 None,
-                threads,
+                Mapping {
+                    threads,
+                    stop: &AtomicBool::new(false),
+                },
             );
             sink.extend_from_slice(&out);
             (sink, format!("{:#}", result.unwrap_err()))
@@ -454,7 +475,10 @@ mod tests {
                     &mut out,
                     &mut sink,
                     None,
-                    threads,
+                    Mapping {
+                        threads,
+                        stop: &AtomicBool::new(false),
+                    },
                 )
                 .unwrap();
                 sink.write_all(&out).unwrap();

@@ -326,3 +326,37 @@ fn threads_give_the_same_bytes_and_messages_as_one() {
         .write_stdin("")
         .run(2);
 }
+
+#[test]
+fn sigterm_ends_a_threaded_run_between_records_with_whole_lines() {
+    let w = World::new();
+    let mut child = w
+        .child()
+        .args(["normalize", "-j", "2", "--schema", "ocsf"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // Alerts keep coming until lwctl is gone.
+    let feeder = std::thread::spawn(move || {
+        let line = format!("{A1}\n").repeat(1_000);
+        while std::io::Write::write_all(&mut stdin, line.as_bytes()).is_ok() {}
+    });
+    let pid = child.id().to_string();
+    let killer = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(700));
+        std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap();
+    });
+    let out = child.wait_with_output().unwrap();
+    killer.join().unwrap();
+    feeder.join().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert!(out.stdout.ends_with(b"\n") && out.stdout.len() > 1_000);
+    assert!(events(&out.stdout)
+        .iter()
+        .all(|e| e["finding_info"]["uid"] == "101"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"));
+}

@@ -43,6 +43,11 @@ pub fn count_newlines(bytes: &[u8]) -> u64 {
     bytecount::count(bytes, b'\n') as u64
 }
 
+/// JSON's whitespace: what the reader skips between records.
+pub fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
 #[derive(Debug, Clone, Copy)]
 enum Ctx {
     /// Inside a top-level `[...]` of records.
@@ -225,7 +230,7 @@ impl<R: Read> RecordReader<R> {
         loop {
             while self.pos < self.end {
                 let b = self.buf[self.pos];
-                if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+                if !is_space(b) {
                     return Ok(Some(b));
                 }
                 self.pos += 1;

@@ -1,12 +1,11 @@
 //! Property tests: the parsers never panic on arbitrary input, and normalize keeps its promises
 //! on arbitrary alerts. `PROPTEST_CASES` raises the case count for a longer fuzzing run.
 
-use crate::cmd::normalize::{normalize_stream, Mapping, Skipped};
+use crate::cmd::normalize::{map_all, Skipped};
 use crate::config::Account;
 use crate::normalize::Normalizer;
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use std::sync::atomic::AtomicBool;
 
 /// JSON-ish text: fragments that make the scanner's states meet in odd orders.
 fn jsonish() -> impl Strategy<Value = String> {
@@ -40,22 +39,15 @@ fn run(input: &[u8], skip: bool) -> (Vec<u8>, bool) {
 /// of the error, the records skipped and the unknown severities' warning.
 fn run_all(input: &[u8], skip: bool, threads: usize) -> (Vec<u8>, bool, String) {
     let mut n = Normalizer::default();
-    let mut out = Vec::new();
     let mut sink = Vec::new();
     let mut skipped = Skipped::default();
-    let result = normalize_stream(
-        "t",
+    let result = map_all(
         input,
         &mut n,
-        &mut out,
         &mut sink,
         skip.then_some(&mut skipped),
-        Mapping {
-            threads,
-            stop: &AtomicBool::new(false),
-        },
+        threads,
     );
-    sink.extend_from_slice(&out);
     let ok = result.is_ok();
     let report = format!(
         "{:?} {} {:?} {:?}",
@@ -283,11 +275,8 @@ proptest! {
             subaccount: Some("prod".into()),
             ..Default::default()
         });
-        let mut out = Vec::new();
         let mut sink = Vec::new();
-        let one = Mapping { threads: 1, stop: &AtomicBool::new(false) };
-        prop_assert!(normalize_stream("t", input.as_bytes(), &mut n, &mut out, &mut sink, None, one).is_ok());
-        sink.extend_from_slice(&out);
+        prop_assert!(map_all(input.as_bytes(), &mut n, &mut sink, None, 1).is_ok());
         let events: Vec<Value> = sink.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).unwrap()).collect();
         prop_assert_eq!(events.len(), alerts.len());
         for (e, a) in events.iter().zip(&alerts) {

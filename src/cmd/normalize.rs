@@ -225,6 +225,27 @@ pub(crate) fn normalize_stream(
     }
 }
 
+/// For tests: maps all of `reader` into `sink`, the last block included, on `threads`, with no
+/// signal to stop it.
+#[cfg(test)]
+pub(crate) fn map_all(
+    reader: impl Read,
+    normalizer: &mut Normalizer,
+    sink: &mut impl Write,
+    skipped: Option<&mut Skipped>,
+    threads: usize,
+) -> Result<()> {
+    let mut out = Vec::new();
+    let stop = AtomicBool::new(false);
+    let how = Mapping {
+        threads,
+        stop: &stop,
+    };
+    let result = normalize_stream("t", reader, normalizer, &mut out, sink, skipped, how);
+    sink.write_all(&out)?;
+    result
+}
+
 /// A thread's own normalizer (its unknown severities logged, to be replayed in input order) and
 /// output.
 struct Worker {
@@ -299,10 +320,7 @@ fn map_lines(worker: &mut Worker, share: &[u8]) -> usize {
     {
         let line = &share[start..=end];
         // What the reader skips between records; a blank line is taken as it is.
-        let Some(start) = line
-            .iter()
-            .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-        else {
+        let Some(start) = line.iter().position(|&b| !crate::jsonstream::is_space(b)) else {
             done += line.len();
             continue;
         };
@@ -433,21 +451,14 @@ mod tests {
             .map(|i| format!("{{\"alertId\":{i},\"severity\":\"High\"}}\n"))
             .collect();
         let run = |threads| {
-            let mut n = Normalizer::default();
-            let (mut out, mut sink) = (Vec::new(), Vec::new());
-            let result = normalize_stream(
-                "t",
+            let mut sink = Vec::new();
+            let result = map_all(
                 Failing(input.as_bytes()),
-                &mut n,
-                &mut out,
+                &mut Normalizer::default(),
                 &mut sink,
                 None,
-                Mapping {
-                    threads,
-                    stop: &AtomicBool::new(false),
-                },
+                threads,
             );
-            sink.extend_from_slice(&out);
             (sink, format!("{:#}", result.unwrap_err()))
         };
         let (events, error) = run(1);
@@ -466,22 +477,15 @@ mod tests {
         );
         for input in [ndjson, array] {
             for threads in [1, 3] {
-                let mut n = Normalizer::default();
-                let (mut out, mut sink) = (Vec::new(), Writes::default());
-                normalize_stream(
-                    "t",
+                let mut sink = Writes::default();
+                map_all(
                     input.as_bytes(),
-                    &mut n,
-                    &mut out,
+                    &mut Normalizer::default(),
                     &mut sink,
                     None,
-                    Mapping {
-                        threads,
-                        stop: &AtomicBool::new(false),
-                    },
+                    threads,
                 )
                 .unwrap();
-                sink.write_all(&out).unwrap();
                 assert_eq!(crate::jsonstream::count_newlines(&sink.1), 2_000);
                 // 2,000 events of about 280 bytes: a few blocks, not a write per event.
                 assert!(sink.0 <= 12, "{} writes with {threads} threads", sink.0);

@@ -2,7 +2,10 @@
 //! 0600 in a 0700 directory, written atomically, reused until 5 minutes before it expires.
 //! The secret is never written; only the bearer token it bought.
 
-use crate::config::Secret;
+use super::send::Call;
+use super::{Client, TokenSource};
+use crate::config::{Auth, Secret};
+use crate::error::{ApiError, Cause};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -196,12 +199,124 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     b.create(dir)
 }
 
+impl Client {
+    /// Makes sure a usable token is at hand (for `auth test`, which times this step).
+    pub fn ensure_token(&self) -> Result<(), ApiError> {
+        self.bearer().map(|_| ())
+    }
+
+    /// A fresh token: memory, then the disk cache, then an exchange.
+    pub(super) fn bearer(&self) -> Result<Secret, ApiError> {
+        let now = Utc::now();
+        if let Some(t) = self.token.borrow().as_ref().filter(|t| t.fresh(now)) {
+            return Ok(t.value.clone());
+        }
+        if let Some(t) = self.cache.as_ref().and_then(|c| c.load(now)) {
+            self.trace(1, || {
+                format!(
+                    "using cached token (expires {}) from {}",
+                    crate::time::rfc3339(t.expires_at),
+                    self.cache
+                        .as_ref()
+                        .map(|c| c.path().display().to_string())
+                        .unwrap_or_default()
+                )
+            });
+            let mut s = self.stats.borrow_mut();
+            s.token_source = Some(TokenSource::Cache);
+            s.token_expires_at = Some(t.expires_at);
+            crate::output::register_secret(t.value.expose());
+            *self.token.borrow_mut() = Some(t.clone());
+            return Ok(t.value);
+        }
+        let t = self.exchange()?;
+        Ok(t.value)
+    }
+
+    /// `POST /api/v2/access/tokens`: the key id and secret for a bearer token.
+    pub fn exchange(&self) -> Result<Token, ApiError> {
+        let Auth::Key { key_id, secret } = &self.creds.auth else {
+            return Err(ApiError::Unauthorized {
+                message: "the token in LW_API_TOKEN was refused or has expired".into(),
+                curl: None,
+            });
+        };
+        #[derive(Deserialize)]
+        struct Answer {
+            token: Option<String>,
+            #[serde(rename = "expiresAt")]
+            expires_at: Option<String>,
+            data: Option<Vec<Answer>>,
+        }
+        let body = serde_json::json!({"keyId": key_id, "expiryTime": 3600});
+        let result = self.send_with(
+            Call::post(self.url("api/v2/access/tokens"), body, true),
+            |b| serde_json::from_slice::<Answer>(b),
+            Some(secret),
+        );
+        let mut answer = result?.ok_or_else(|| self.no_content("/api/v2/access/tokens"))?;
+        if answer.token.is_none() {
+            if let Some(first) = answer.data.take().and_then(|d| d.into_iter().next()) {
+                answer = first;
+            }
+        }
+        let token = answer
+            .token
+            .filter(|t| valid_token(t))
+            .ok_or_else(|| ApiError::Unavailable {
+                cause: Cause::Decode,
+                what: format!(
+                    "the token answer from {} has no usable token (empty, too long, or with spaces or line breaks)",
+                    self.host()
+                ),
+                hint: None,
+            })?;
+        let expires_at = answer
+            .expires_at
+            .as_deref()
+            .and_then(crate::time::parse_api_time)
+            .unwrap_or_else(|| Utc::now() + chrono::Duration::seconds(3600));
+        crate::output::register_secret(&token);
+        let t = Token {
+            value: Secret::new(token),
+            expires_at,
+        };
+        *self.token.borrow_mut() = Some(t.clone());
+        {
+            let mut s = self.stats.borrow_mut();
+            s.token_source = Some(TokenSource::Exchange);
+            s.token_expires_at = Some(expires_at);
+        }
+        if let Some(cache) = &self.cache {
+            if let Err(e) = cache.store(&t) {
+                self.trace(1, || format!("could not cache the token: {e}"));
+            }
+        }
+        self.trace(1, || {
+            format!("new token, expires {}", crate::time::rfc3339(expires_at))
+        });
+        Ok(t)
+    }
+
+    /// The curl line that tests the credentials by hand, secret left as `$LW_API_SECRET`.
+    pub fn curl_line(&self) -> String {
+        let sub = self
+            .subaccount()
+            .map(|s| format!(" -H 'Account-Name: {s}'"))
+            .unwrap_or_default();
+        format!(
+            "curl -sS -X POST {}api/v2/access/tokens -H \"X-LW-UAKS: $LW_API_SECRET\" -H 'Content-Type: application/json'{sub} -d \"{{\\\"keyId\\\": \\\"$LW_API_KEY\\\", \\\"expiryTime\\\": 3600}}\"",
+            self.creds.base_url
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn round_trip_private_and_identity_bound() {
+    pub(super) fn round_trip_private_and_identity_bound() {
         let dir = tempfile::tempdir().unwrap();
         let now = Utc::now();
         let cache = TokenCache::new(dir.path(), "a.lacework.net", Some("Sub"), "KEY");

@@ -2,11 +2,13 @@
 //! (`--subaccounts`, `--all-subaccounts`, `--aws-account`), and the turns it takes over them.
 //! One client serves them all: one token, one rate budget, `Account-Name` set per turn.
 
-use super::Ctx;
 use crate::api::Client;
 use crate::cli::{AccountsArgs, RouteArgs};
-use crate::error::{ApiError, Exit, Partial, UsageError};
+use crate::context::Ctx;
+use crate::error::{ApiError, DataError, Exit, Partial, UsageError};
+use crate::mapping::Mapping;
 use anyhow::Result;
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The accounts to serve, lower-case, each once, in the order given (UserProfile's for
@@ -76,7 +78,7 @@ pub fn route(ctx: &Ctx, client: &Client, args: &RouteArgs) -> Result<()> {
         .hint("pass one of them")
         .into());
     }
-    let mapping = super::org::load(file)?;
+    let mapping = load_mapping(file)?;
     let route = mapping.route(aws);
     let account = crate::config::parse_subaccount(route.lacework_account)?;
     if ctx.ui.verbose > 0 {
@@ -231,4 +233,18 @@ pub fn report_for(account: &str, e: &anyhow::Error) -> Exit {
             crate::error::hint(e)
         },
     )
+}
+
+/// Reads and checks a CloudTrail account mapping file.
+pub fn load_mapping(file: &Path) -> Result<Mapping> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| UsageError::new(format!("cannot read {}: {e}", file.display())))?;
+    Mapping::parse(&text).map_err(|problems| {
+        DataError(format!(
+            "{} is not a valid account mapping:\n  {}",
+            file.display(),
+            problems.join("\n  ")
+        ))
+        .into()
+    })
 }

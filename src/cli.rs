@@ -486,7 +486,7 @@ pub struct NormalizeOpts {
         default_value = "aisoc",
         requires = "normalize"
     )]
-    pub schema: crate::normalize::Schema,
+    pub schema: crate::schema::Schema,
 }
 
 #[derive(Debug, Args)]
@@ -694,7 +694,7 @@ pub struct NormalizeArgs {
     pub severity_ladder: Ladder,
     /// The event shape: aisoc (the connector's), ocsf (OCSF 1.3 Detection Finding) or ecs
     #[arg(long, value_enum, value_name = "SCHEMA", default_value = "aisoc")]
-    pub schema: crate::normalize::Schema,
+    pub schema: crate::schema::Schema,
     /// Skip records that are not alerts, count them and report where, instead of exiting 8
     #[arg(long)]
     pub skip_invalid: bool,

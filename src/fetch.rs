@@ -2,10 +2,10 @@
 //! halves, every page followed, filters applied, and boundary duplicates dropped. Pages are handed
 //! on as they arrive, so memory holds one page however large the result.
 
+use crate::alert::{self, Alert};
 use crate::api::Client;
 use crate::error::{ApiError, Cause};
 use crate::filter::Filters;
-use crate::normalize::{self, Alert};
 use crate::window::{Seen, Window, MAX_PAGE_ROWS, MAX_PIECE, MAX_ROWS};
 use anyhow::Result;
 use chrono::{DateTime, Duration, Utc};
@@ -172,14 +172,14 @@ impl Walk<'_> {
                             crate::time::rfc3339(piece.end)
                         )
                     };
-                    let alert = match normalize::parse_record(raw.get().as_bytes()) {
-                        Ok(normalize::Record::Alert(a)) => a,
+                    let alert = match alert::parse_record(raw.get().as_bytes()) {
+                        Ok(alert::Record::Alert(a)) => a,
                         _ => {
                             self.invalid(&mut stats, place(None), "not a JSON object")?;
                             continue;
                         }
                     };
-                    let id = match normalize::alert_id(&alert) {
+                    let id = match alert::alert_id(&alert) {
                         Ok(id) => id,
                         Err(why) => {
                             self.invalid(&mut stats, place(None), why)?;
@@ -193,7 +193,7 @@ impl Walk<'_> {
                         stats.duplicates += 1;
                         continue;
                     }
-                    let until = normalize::latest_millis(&alert)
+                    let until = alert::latest_millis(&alert)
                         .unwrap_or_else(|| piece.end.timestamp_millis());
                     let flow = match sink.alert(&id, &alert, raw) {
                         Ok(flow) => flow,

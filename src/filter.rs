@@ -1,7 +1,7 @@
 //! `--severity`, `--status` and `--type`: checked on every alert client-side, and sent to the
 //! server as `/Alerts/search` filters so less comes over the wire. The result is the same either way.
 
-use crate::normalize::Alert;
+use crate::alert::Alert;
 use crate::severity::{Severity, SeverityFilter};
 use serde_json::{json, Value};
 

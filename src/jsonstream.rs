@@ -539,6 +539,49 @@ fn scan_scalar(data: &[u8], st: &mut Scan, eof: bool) -> Option<usize> {
     }
 }
 
+pub fn write_str(out: &mut Vec<u8>, s: &str) {
+    // Writing a &str into a Vec cannot fail.
+    serde_json::to_writer(&mut *out, s).expect("write to Vec");
+}
+
+/// [`write_compact`] to any writer.
+pub fn write_compact_to(w: &mut impl std::io::Write, json: &[u8]) -> std::io::Result<()> {
+    let json = json.trim_ascii();
+    if memchr::memchr2(b'\n', b'\r', json).is_none() {
+        return w.write_all(json);
+    }
+    let mut buf = Vec::with_capacity(json.len());
+    write_compact(&mut buf, json);
+    w.write_all(&buf)
+}
+
+/// Appends JSON text, dropping whitespace between tokens when it holds a line break so the event
+/// stays one line; everything else (strings, escapes, numbers, key order) is copied byte for byte.
+pub fn write_compact(out: &mut Vec<u8>, json: &[u8]) {
+    let json = json.trim_ascii();
+    if memchr::memchr2(b'\n', b'\r', json).is_none() {
+        out.extend_from_slice(json);
+        return;
+    }
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in json {
+        if in_string {
+            out.push(b);
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            in_string = b == b'"';
+            out.push(b);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,12 @@
 //! lwctl: a command-line client for Lacework (FortiCNAPP) alerts.
 
+pub mod accounts;
+pub mod alert;
 pub mod api;
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod context;
 pub mod error;
 pub mod fetch;
 pub mod filter;
@@ -13,8 +16,10 @@ pub mod normalize;
 pub mod output;
 pub mod poll;
 pub mod printer;
+pub mod pull;
 pub mod schema;
 pub mod severity;
+pub mod signals;
 pub mod table;
 pub mod time;
 pub mod triage;

@@ -281,9 +281,9 @@ impl Ui {
                 let table = report
                     .table
                     .ok_or_else(|| anyhow::anyhow!("this report has no rows for csv"))?;
-                let mut out = crate::printer::csv_line(table.header())?;
+                let mut out = csv_line(table.header())?;
                 for row in table.rows() {
-                    out.extend(crate::printer::csv_line(row)?);
+                    out.extend(csv_line(row)?);
                 }
                 text = String::from_utf8(out)?;
             }
@@ -298,4 +298,37 @@ impl Ui {
         out.flush()?;
         Ok(())
     }
+}
+
+/// Whether CSV cells are written exactly (`--csv-raw`) rather than neutralised.
+static CSV_RAW: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `--csv-raw`: write CSV cells exactly as they are.
+pub fn set_csv_raw(raw: bool) {
+    CSV_RAW.store(raw, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or carriage return
+/// first), prefixed with `'` the OWASP way: alert fields come from the monitored environment,
+/// so an attacker can choose them.
+fn neutralise(cell: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    match cell.first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+            if !CSV_RAW.load(std::sync::atomic::Ordering::Relaxed) =>
+        {
+            let mut v = Vec::with_capacity(cell.len() + 1);
+            v.push(b'\'');
+            v.extend_from_slice(cell);
+            v.into()
+        }
+        _ => cell.into(),
+    }
+}
+
+/// One CSV record, quoted as needed and neutralised (see [`neutralise`]), with its line end.
+/// Every CSV lwctl writes goes through here.
+pub fn csv_line<T: AsRef<[u8]>>(fields: &[T]) -> std::io::Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(fields.iter().map(|f| neutralise(f.as_ref())))?;
+    w.into_inner().map_err(|e| e.into_error())
 }

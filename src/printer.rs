@@ -6,7 +6,7 @@
 //! - `csv`: a header, then a row a record;
 //! - `table`: for people, newest first (`--reverse` for oldest first), fitted to the terminal.
 
-use crate::output::{Format, Ui};
+use crate::output::{csv_line, Format, Ui};
 use crate::table::{Kind, Table};
 use serde_json::Value;
 use std::io::{self, Write};
@@ -306,39 +306,6 @@ pub fn cell(v: &Value) -> String {
         Value::Null => String::new(),
         other => other.to_string(),
     }
-}
-
-/// Whether CSV cells are written exactly (`--csv-raw`) rather than neutralised.
-static CSV_RAW: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// `--csv-raw`: write CSV cells exactly as they are.
-pub fn set_csv_raw(raw: bool) {
-    CSV_RAW.store(raw, std::sync::atomic::Ordering::Relaxed);
-}
-
-/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or carriage return
-/// first), prefixed with `'` the OWASP way: alert fields come from the monitored environment,
-/// so an attacker can choose them.
-fn neutralise(cell: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    match cell.first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-            if !CSV_RAW.load(std::sync::atomic::Ordering::Relaxed) =>
-        {
-            let mut v = Vec::with_capacity(cell.len() + 1);
-            v.push(b'\'');
-            v.extend_from_slice(cell);
-            v.into()
-        }
-        _ => cell.into(),
-    }
-}
-
-/// One CSV record, quoted as needed and neutralised (see [`neutralise`]), with its line end.
-/// Every CSV lwctl writes goes through here.
-pub fn csv_line<T: AsRef<[u8]>>(fields: &[T]) -> io::Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(fields.iter().map(|f| neutralise(f.as_ref())))?;
-    w.into_inner().map_err(|e| e.into_error())
 }
 
 #[cfg(test)]

@@ -54,7 +54,7 @@ fn run_all(input: &[u8], skip: bool, threads: usize) -> (Vec<u8>, bool, String) 
         result.map_err(|e| format!("{e:#}")),
         skipped.count,
         skipped.first,
-        n.unknown.warning(crate::normalize::Schema::Aisoc)
+        n.unknown.warning(crate::schema::Schema::Aisoc)
     );
     (sink, ok, report)
 }
@@ -269,8 +269,8 @@ proptest! {
     #[test]
     fn every_alert_becomes_a_valid_ocsf_detection_finding(alerts in prop::collection::vec(ocsf_alert(), 1..10)) {
         let input: String = alerts.iter().map(|a| format!("{a}\n")).collect();
-        let mut n = Normalizer::new(crate::normalize::Options {
-            schema: crate::normalize::Schema::Ocsf,
+        let mut n = Normalizer::new(crate::schema::Options {
+            schema: crate::schema::Schema::Ocsf,
             account: Some("acme".into()),
             subaccount: Some("prod".into()),
             ..Default::default()

@@ -2,7 +2,9 @@
 //! 2004) and Elastic ECS. Written straight as bytes on the connector's event's streaming path;
 //! README has the mapping, field by field.
 
-use crate::normalize::{write_compact, write_str, Alert, Options, Schema, Text};
+use crate::alert::{title_of, Alert, Text};
+use crate::jsonstream::{write_compact, write_str};
+use crate::severity::Ladder;
 use crate::severity::Severity;
 use crate::time;
 use serde_json::Value;
@@ -11,6 +13,37 @@ use serde_json::Value;
 pub const OCSF_VERSION: &str = "1.3.0";
 const PRODUCT: &str = "Lacework FortiCNAPP";
 const VENDOR: &str = "Fortinet";
+
+/// The event shape `normalize` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Schema {
+    /// The AiSOC connector's event (the default)
+    #[default]
+    Aisoc,
+    /// OCSF 1.3 Detection Finding (class 2004)
+    Ocsf,
+    /// Elastic Common Schema
+    Ecs,
+}
+
+impl Schema {
+    pub fn name(self) -> &'static str {
+        match self {
+            Schema::Aisoc => "aisoc",
+            Schema::Ocsf => "ocsf",
+            Schema::Ecs => "ecs",
+        }
+    }
+}
+
+/// Options for the mapping.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub schema: Schema,
+    pub ladder: Ladder,
+    pub account: Option<String>,
+    pub subaccount: Option<String>,
+}
 
 /// Appends the event of `alert` (whose bytes are `raw`, whose severity the caller parsed) in
 /// the schema of `options`.
@@ -31,7 +64,7 @@ pub fn write(
 
 /// The facts both schemas use, read once, borrowed from the alert.
 struct Facts<'a> {
-    /// [`crate::normalize::title_of`]: the token, copied as spelled.
+    /// [`crate::alert::title_of`]: the token, copied as spelled.
     title: Option<&'a Text<'a>>,
     severity: Option<Severity>,
     start_ms: Option<i64>,
@@ -41,7 +74,7 @@ struct Facts<'a> {
 }
 
 fn facts<'a>(alert: &'a Alert<'a>, severity: Option<Severity>) -> Facts<'a> {
-    let title = crate::normalize::title_of(alert);
+    let title = title_of(alert);
     let ms = |t: &Text| t.value().and_then(|v| time::api_millis(&v));
     let provider = alert.derived.source.value().and_then(|s| {
         let has = |word: &str| {
@@ -436,8 +469,8 @@ mod tests {
                 r#"{"t":"\u0007é — ✓","u":1}"#,
             ),
         ] {
-            let crate::normalize::Record::Alert(alert) =
-                crate::normalize::parse_record(raw.as_bytes()).unwrap()
+            let crate::alert::Record::Alert(alert) =
+                crate::alert::parse_record(raw.as_bytes()).unwrap()
             else {
                 panic!("an alert")
             };

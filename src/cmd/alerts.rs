@@ -2,11 +2,10 @@
 
 use super::Ctx;
 use crate::api::alerts::Scope;
-use crate::cli::{GetArgs, ListArgs, NormalizeOpts, TimeArg};
+use crate::cli::{GetArgs, ListArgs, TimeArg};
 use crate::error::UsageError;
 use crate::fetch::{Flow, InvalidAlert, Sink, Walk};
-use crate::filter::Filters;
-use crate::normalize::{self, Alert, Normalizer, Options};
+use crate::normalize::{self, Alert, Normalizer};
 use crate::output::Format;
 use crate::printer::{cell, StreamPrinter};
 use crate::table::{Kind, Table};
@@ -23,25 +22,6 @@ use std::sync::atomic::AtomicBool;
 /// IDs are remembered this long before a piece boundary, for servers that return an alert on
 /// both sides of one.
 const BOUNDARY: chrono::Duration = chrono::Duration::minutes(1);
-
-/// Says so when a piece held more rows than the API returns for one query.
-pub fn warn_capped(ctx: &Ctx, stats: &crate::fetch::WalkStats) {
-    if stats.skipped > 0 {
-        ctx.ui.warn(format!(
-            "skipped {} alert(s) that cannot be used (--skip-invalid); the first:\n  {}",
-            stats.skipped,
-            stats.skipped_first.join("\n  ")
-        ));
-    }
-    for w in &stats.capped {
-        ctx.ui.warn(format!(
-            "{}..{} holds over {} alerts even split down to 10 minutes; the API may have left some out",
-            crate::time::rfc3339(w.start),
-            crate::time::rfc3339(w.end),
-            crate::window::MAX_ROWS
-        ));
-    }
-}
 
 /// Resolves `--start`/`--end` against one `now`: default the last 24 hours, a future end
 /// clamped to now.
@@ -63,27 +43,6 @@ pub fn resolve_window(
     Ok(Window::new(start, end))
 }
 
-pub fn filters(args: &crate::cli::FilterArgs) -> Filters {
-    Filters {
-        severity: args.severity.clone(),
-        status: args.status,
-        alert_type: args.alert_type.clone(),
-    }
-}
-
-/// The normalizer for `--normalize`, with the account and subaccount of the pull.
-pub fn normalizer(ctx_client: &crate::api::Client, opts: &NormalizeOpts) -> Option<Normalizer> {
-    opts.normalize.then(|| {
-        let creds = ctx_client.credentials();
-        Normalizer::new(Options {
-            schema: opts.schema,
-            ladder: opts.severity_ladder,
-            account: Some(creds.account.name.clone()),
-            subaccount: ctx_client.subaccount(),
-        })
-    })
-}
-
 pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
     let (start, end) = match args.range {
         Some((s, e)) => (Some(s), Some(e)),
@@ -91,14 +50,16 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
     };
     let window = resolve_window(start, end, crate::time::now())?;
     let client = ctx.client()?;
-    super::accounts::route(ctx, &client, &args.route)?;
-    let many = super::accounts::select(ctx, &client, &args.accounts)?;
+    crate::accounts::route(ctx, &client, &args.route)?;
+    let many = crate::accounts::select(ctx, &client, &args.accounts)?;
     if many.is_some() && !args.normalize.normalize {
-        return Err(one_stream_needs_normalize("--out-dir is for `alerts poll`").into());
+        return Err(
+            crate::pull::one_stream_needs_normalize("--out-dir is for `alerts poll`").into(),
+        );
     }
-    let filters = filters(&args.filters);
-    let format = stream_format(ctx, args.normalize.schema, ctx.ui.format())?;
-    let stop = crate::cmd::stop_on_signals(130)?;
+    let filters = crate::pull::filters(&args.filters);
+    let format = crate::pull::stream_format(ctx, args.normalize.schema, ctx.ui.format())?;
+    let stop = crate::signals::stop_on_signals(130)?;
     let mut sink = ListSink {
         printer: StreamPrinter::new(
             format,
@@ -108,7 +69,7 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
             args.reverse,
         )
         .with_accounts(many.is_some()),
-        normalizer: normalizer(&client, &args.normalize),
+        normalizer: crate::pull::normalizer(&client, &args.normalize),
         line: Vec::new(),
         limit: args.limit,
         newest: (args.limit.is_some() && !args.oldest).then(BinaryHeap::new),
@@ -134,7 +95,7 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         (None, _) => walk(&mut sink),
         (Some(accounts), _) => {
             let mut total = crate::fetch::WalkStats::default();
-            turns = Some(super::accounts::Turns::run(
+            turns = Some(crate::accounts::Turns::run(
                 &client,
                 accounts,
                 &stop,
@@ -162,7 +123,7 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
     if stop.load(std::sync::atomic::Ordering::SeqCst) {
         return Err(crate::error::Interrupted.into());
     }
-    warn_capped(ctx, &stats);
+    crate::pull::warn_capped(ctx, &stats);
     if let Some(w) = sink
         .normalizer
         .as_ref()
@@ -192,39 +153,6 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         Some(t) => t.finish(ctx, "were listed"),
         None => Ok(()),
     }
-}
-
-/// The format alert streams print in: `-o` as asked, else `default`. OCSF and ECS events are
-/// nested JSON, so they print as JSON lines by default and have no table or csv form.
-pub fn stream_format(
-    ctx: &Ctx,
-    schema: crate::normalize::Schema,
-    default: Format,
-) -> Result<Format, UsageError> {
-    if schema == crate::normalize::Schema::Aisoc {
-        return Ok(ctx.ui.format.unwrap_or(default));
-    }
-    match ctx.ui.format {
-        None => Ok(Format::Ndjson),
-        Some(f @ (Format::Table | Format::Csv)) => Err(UsageError::new(format!(
-            "--schema {} events are nested JSON, with no {} form",
-            schema.name(),
-            f.name()
-        ))
-        .hint("use -o ndjson (one event a line) or -o json")),
-        Some(f) => Ok(f),
-    }
-}
-
-/// Events of many accounts in one stream must say which account each came from; raw alerts do
-/// not.
-pub fn one_stream_needs_normalize(other: &str) -> UsageError {
-    UsageError::new(
-        "alerts of many accounts in one stream must say which account each came from, and raw Lacework alerts carry no account",
-    )
-    .hint(format!(
-        "add --normalize: each event then carries its subaccount ({other})"
-    ))
 }
 
 /// Hands each alert, or its event, to the printer as one compact line.

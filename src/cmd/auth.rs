@@ -307,7 +307,7 @@ fn test_many(ctx: &Ctx, args: &crate::cli::AccountsArgs) -> Result<()> {
     if let crate::config::Auth::Key { .. } = client.credentials().auth {
         client.exchange()?;
     }
-    let accounts = super::accounts::select(ctx, &client, args)?.unwrap_or_default();
+    let accounts = crate::accounts::select(ctx, &client, args)?.unwrap_or_default();
     let now = crate::time::now();
     let window = Window::new(now - chrono::Duration::hours(24), now);
     let mut table = crate::table::Table::new(&[
@@ -375,9 +375,9 @@ fn test_many(ctx: &Ctx, args: &crate::cli::AccountsArgs) -> Result<()> {
         text: None,
     })?;
     for (account, e) in &errors {
-        super::accounts::report_for(account, e);
+        crate::accounts::report_for(account, e);
     }
-    let turns = super::accounts::Turns {
+    let turns = crate::accounts::Turns {
         served: accounts.len(),
         failed,
         skipped: 0,

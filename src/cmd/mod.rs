@@ -1,6 +1,5 @@
 //! One file per command; each is a function taking the shared [`Ctx`] and its own arguments.
 
-pub mod accounts;
 pub mod alerts;
 pub mod auth;
 pub mod call;
@@ -11,50 +10,11 @@ pub mod org;
 pub mod poll;
 pub mod triage;
 
-use crate::api::{self, Client};
-use crate::cli::{AlertsCommand, AuthCommand, Cli, Command, Global, MappingCommand, OrgCommand};
-use crate::config::{self, CredentialFlags};
+use crate::cli::{AlertsCommand, AuthCommand, Cli, Command, MappingCommand, OrgCommand};
+pub use crate::context::Ctx;
 use crate::error::UsageError;
 use crate::output::{Format, Ui};
 use anyhow::Result;
-
-/// What every command gets: the global flags and the terminal facts.
-pub struct Ctx {
-    pub global: Global,
-    pub ui: Ui,
-}
-
-impl Ctx {
-    pub fn credential_flags(&self) -> CredentialFlags {
-        let g = &self.global;
-        CredentialFlags {
-            profile: g.profile.clone(),
-            account: g.account.clone(),
-            subaccount: g.subaccount.clone(),
-            api_key: g.api_key.clone(),
-            api_secret_file: g.api_secret_file.clone(),
-            org: g.org,
-            allow_insecure_config: g.allow_insecure_config,
-        }
-    }
-
-    /// The API client for the resolved credentials.
-    pub fn client(&self) -> Result<Client> {
-        let creds = config::resolve(&self.credential_flags())?;
-        let g = &self.global;
-        Client::new(
-            creds,
-            api::Options {
-                timeout: g.timeout,
-                retries: g.retries,
-                max_wait: g.max_wait,
-                max_response: g.max_response,
-                verbose: g.verbose,
-                use_cache: !g.no_cache,
-            },
-        )
-    }
-}
 
 /// Refuses a `-o` the command cannot produce, naming the formats it has: `-o` means the same
 /// in every command, or it is a usage error.
@@ -105,35 +65,6 @@ fn check_format(command: &Command, asked: Format) -> Result<()> {
     Err(error.into())
 }
 
-/// How long a signalled command may take to finish what it is writing before it is ended.
-const GRACE: std::time::Duration = std::time::Duration::from_secs(1);
-
-/// A flag that SIGINT or SIGTERM raises, so a command can finish what it is writing (close a
-/// JSON array, commit a piece, clear the progress line) and exit. Whatever it is doing (a slow
-/// request, a back-off wait, a queued lock), the process ends `exit_code` within about a second
-/// of the signal; a second signal ends it at once. Ending it there is safe: output past the last
-/// commit is cut back by the next run, exactly as after a kill.
-pub fn stop_on_signals(exit_code: i32) -> Result<std::sync::Arc<std::sync::atomic::AtomicBool>> {
-    use std::sync::atomic::Ordering;
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register_conditional_shutdown(sig, 130, std::sync::Arc::clone(&stop))?;
-        signal_hook::flag::register(sig, std::sync::Arc::clone(&stop))?;
-    }
-    let watched = std::sync::Arc::clone(&stop);
-    std::thread::spawn(move || {
-        while !watched.load(Ordering::SeqCst) {
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
-        std::thread::sleep(GRACE);
-        // The main thread is waiting on the network between pages: stdout is at a record's
-        // end, and what the format still owes (a JSON array's close) can be written after it.
-        crate::printer::write_closing();
-        std::process::exit(exit_code);
-    });
-    Ok(stop)
-}
-
 pub fn run(cli: Cli) -> Result<()> {
     let g = &cli.global;
     // The official CLI's habits: --json (LW_JSON) and --nocolor (LW_NOCOLOR); -o and --color win.
@@ -146,7 +77,7 @@ pub fn run(cli: Cli) -> Result<()> {
     if let Some(f) = ui.format {
         check_format(&cli.command, f)?;
     }
-    crate::printer::set_csv_raw(g.csv_raw);
+    crate::output::set_csv_raw(g.csv_raw);
     let ctx = Ctx {
         global: cli.global,
         ui,

@@ -59,7 +59,7 @@ pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
     let mut out = Vec::with_capacity(BLOCK + (64 << 10));
     // NDJSON is the default even on a terminal: events are this command's product.
     let mut stdout = StreamPrinter::new(
-        super::alerts::stream_format(ctx, args.schema, Format::Ndjson)?,
+        crate::pull::stream_format(ctx, args.schema, Format::Ndjson)?,
         true,
         io::stdout().lock(),
         &ctx.ui,
@@ -67,7 +67,7 @@ pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
     );
     let mut skipped = Skipped::default();
     // SIGINT or SIGTERM ends the run between records, with whole lines written.
-    let stop = super::stop_on_signals(130)?;
+    let stop = crate::signals::stop_on_signals(130)?;
     let threads = args.threads.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         usize::from,

@@ -1,7 +1,7 @@
 //! `lwctl org accounts` and `lwctl org mapping check|route`.
 
 use super::Ctx;
-use crate::error::{DataError, UsageError};
+use crate::error::UsageError;
 use crate::mapping::Mapping;
 use crate::output::Report;
 use crate::table::{Kind, Table};
@@ -75,21 +75,8 @@ fn yes_no(b: bool) -> String {
     if b { "yes" } else { "no" }.into()
 }
 
-pub(crate) fn load(file: &Path) -> Result<Mapping> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| UsageError::new(format!("cannot read {}: {e}", file.display())))?;
-    Mapping::parse(&text).map_err(|problems| {
-        DataError(format!(
-            "{} is not a valid account mapping:\n  {}",
-            file.display(),
-            problems.join("\n  ")
-        ))
-        .into()
-    })
-}
-
 pub fn mapping_check(ctx: &Ctx, file: &Path) -> Result<()> {
-    let m = load(file)?;
+    let m = crate::accounts::load_mapping(file)?;
     let mut by_account: Vec<(String, Vec<&str>)> =
         m.accounts.iter().map(|a| (a.clone(), Vec::new())).collect();
     for (aws, lw) in &m.routes {
@@ -180,7 +167,7 @@ fn unknown_accounts(ctx: &Ctx, m: &Mapping) -> Option<Vec<String>> {
 }
 
 pub fn mapping_route(ctx: &Ctx, aws_account: &str, file: &Path) -> Result<()> {
-    let m = load(file)?;
+    let m = crate::accounts::load_mapping(file)?;
     let route = m.route(aws_account);
     let mut table = Table::new(&[
         ("AWS account", Kind::Fixed),
@@ -231,7 +218,7 @@ pub fn plan(ctx: &Ctx, args: crate::cli::PlanArgs) -> Result<()> {
     } else {
         &all
     };
-    let accounts = super::accounts::select(ctx, &client, chosen)?.unwrap_or_default();
+    let accounts = crate::accounts::select(ctx, &client, chosen)?.unwrap_or_default();
     // One small /Alerts answer for the live budget.
     client.use_account(accounts.first().map(String::as_str));
     let now = crate::time::now();

@@ -454,7 +454,7 @@ impl Printer {
             Some(Format::Json) => self.all.push(serde_json::to_value(r)?),
             Some(Format::Csv) => {
                 if !self.header {
-                    out.write_all(&crate::printer::csv_line(&[
+                    out.write_all(&crate::output::csv_line(&[
                         "alert_id",
                         "action",
                         "result",
@@ -466,7 +466,7 @@ impl Printer {
                     self.header = true;
                 }
                 let result = serde_json::to_value(r.result)?;
-                out.write_all(&crate::printer::csv_line(&[
+                out.write_all(&crate::output::csv_line(&[
                     r.alert_id.to_string(),
                     r.action.to_owned(),
                     result.as_str().unwrap_or_default().to_owned(),

@@ -1,0 +1,653 @@
+//! One poll run: each account's window walked, every piece committed, and the summaries.
+
+use super::crash_point;
+use super::lock::private_dir;
+use super::machine::{self as decide, Arrival, OrgState, PollState};
+use super::output::{Output, Writer};
+use super::store::{load_state, Loaded, OneStore, OrgStore, Store};
+use crate::api::Client;
+use crate::cli::{PollArgs, SummaryFormat};
+use crate::context::Ctx;
+use crate::error::UsageError;
+use crate::fetch::{Flow, InvalidAlert, Sink, Walk, WalkStats};
+use crate::filter::Filters;
+use crate::normalize::{self, Alert, Normalizer};
+use crate::output::Format;
+use crate::printer::StreamPrinter;
+use crate::window::{Seen, Window};
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use serde_json::value::RawValue;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// A poll's pieces are at most a day: each piece is committed, so a backfill holds the IDs of
+/// one day at most, not of a week.
+pub(crate) const MAX_POLL_PIECE: chrono::Duration = chrono::Duration::days(1);
+
+pub(crate) struct Poller<'a> {
+    pub(crate) ctx: &'a Ctx,
+    pub(crate) client: &'a Client,
+    pub(crate) args: &'a PollArgs,
+    pub(crate) filters: Filters,
+    pub(crate) stop: &'a AtomicBool,
+    /// The last commit, kept between `--every` ticks; without `--state` it is the only state.
+    pub(crate) memory: Option<PollState>,
+    /// The same for a poll over many accounts.
+    pub(crate) org_memory: Option<OrgState>,
+    /// How events print on stdout.
+    pub(crate) format: Format,
+}
+
+/// One account's poll, as it ended.
+pub(crate) struct Polled {
+    pub(crate) window: Window,
+    pub(crate) stats: WalkStats,
+    pub(crate) added: u64,
+    pub(crate) arrivals: Arrivals,
+}
+
+impl Poller<'_> {
+    pub(crate) fn poll_once(&mut self) -> Result<()> {
+        match crate::accounts::select(self.ctx, self.client, &self.args.accounts)? {
+            None => self.poll_single(),
+            Some(accounts) => self.poll_org(&accounts),
+        }
+    }
+
+    /// Checks a state's times: a corrupt one is an error, a future one is clamped.
+    pub(crate) fn check_times(&self, s: &mut PollState, now: DateTime<Utc>) -> Result<()> {
+        let path = self.args.state.as_deref().unwrap_or(Path::new("(memory)"));
+        let whose = s
+            .subaccount
+            .as_deref()
+            .filter(|_| self.args.accounts.many())
+            .map(|a| format!(" (account {a})"))
+            .unwrap_or_default();
+        match s.check_times(now) {
+            decide::Times::Sound => Ok(()),
+            decide::Times::Corrupt(why) => Err(UsageError::new(format!(
+                "state file {}{whose} is corrupt: {why}",
+                path.display()
+            ))
+            .hint("move it away to start afresh; the next run then starts --since ago")
+            .into()),
+            decide::Times::Future => {
+                self.ctx.ui.warn(format!(
+                    "state file {}{whose} has its cursor in the future ({}); polling goes on from now (was the clock set back?)",
+                    path.display(),
+                    crate::time::rfc3339(s.cursor)
+                ));
+                s.clamp_to(now);
+                Ok(())
+            }
+        }
+    }
+
+    pub(crate) fn poll_single(&mut self) -> Result<()> {
+        let now = crate::time::now();
+        let creds = self.client.credentials();
+        let mut state = match &self.args.state {
+            Some(p) => match load_state(p)? {
+                None => None,
+                Some(Loaded::One(s)) => Some(s),
+                Some(Loaded::Org(_)) => {
+                    return Err(UsageError::new(format!(
+                        "state file {} holds a poll over many accounts",
+                        p.display()
+                    ))
+                    .hint("pass the same --subaccounts or --all-subaccounts as the runs that wrote it, or use another --state for one account")
+                    .into())
+                }
+            },
+            None => self.memory.clone(),
+        };
+        if let Some(s) = &mut state {
+            self.check_times(s, now)?;
+        }
+        if let Some(s) = &state {
+            let who = |host: &str, sub: Option<&str>| match sub {
+                Some(sub) => format!("{host} (subaccount {sub})"),
+                None => host.to_owned(),
+            };
+            let mine = who(&creds.account.host, self.client.subaccount().as_deref());
+            let theirs = who(&s.account, s.subaccount.as_deref());
+            if !mine.eq_ignore_ascii_case(&theirs) {
+                let path = self.args.state.as_deref().unwrap_or(Path::new(""));
+                return Err(UsageError::new(format!(
+                    "state file {} belongs to {theirs}, not {mine}",
+                    path.display()
+                ))
+                .hint("use one --state file per account and subaccount")
+                .into());
+            }
+        }
+        let (mut writer, fresh) = match &self.args.out {
+            Some(path) => {
+                let (o, fresh) = Output::open(
+                    path,
+                    state.as_ref().and_then(|s| s.output.as_ref()),
+                    &self.ctx.ui,
+                )?;
+                (Writer::File(o), fresh)
+            }
+            None => (self.stdout(), false),
+        };
+        let mut store = OneStore(self.args.state.clone());
+        let subaccount = self.client.subaccount();
+        let (committed, result) = self.poll_account(
+            now,
+            subaccount.as_deref(),
+            state,
+            &mut writer,
+            &mut store,
+            fresh,
+        );
+        let finished = writer.finish();
+        if committed.is_some() {
+            self.memory = committed;
+        }
+        let polled = result?;
+        finished?;
+        crate::pull::warn_capped(self.ctx, &polled.stats);
+        self.summary(None, &polled);
+        Ok(())
+    }
+
+    /// Every account in turn, each with its own cursor and seen set in one state file. A failure
+    /// in one is reported and the others go on; its cursor stays where its last commit left it.
+    pub(crate) fn poll_org(&mut self, accounts: &[String]) -> Result<()> {
+        let now = crate::time::now();
+        let host = self.client.credentials().account.host.clone();
+        let doc = match &self.args.state {
+            Some(p) => match load_state(p)? {
+                None => OrgState::new(&host, now),
+                Some(Loaded::Org(d)) => d,
+                Some(Loaded::One(_)) => {
+                    return Err(UsageError::new(format!(
+                        "state file {} holds a poll of one account, not of many",
+                        p.display()
+                    ))
+                    .hint("use another --state file for a poll over many accounts")
+                    .into())
+                }
+            },
+            None => self
+                .org_memory
+                .clone()
+                .unwrap_or_else(|| OrgState::new(&host, now)),
+        };
+        if !doc.account.eq_ignore_ascii_case(&host) {
+            let path = self.args.state.as_deref().unwrap_or(Path::new(""));
+            return Err(UsageError::new(format!(
+                "state file {} belongs to {}, not {host}",
+                path.display(),
+                doc.account
+            ))
+            .hint("use one --state file per Lacework organization")
+            .into());
+        }
+        if let (Some(every), None) = (self.args.every, &self.org_memory) {
+            self.warn_over_budget(accounts, &doc, every);
+        }
+        let order = decide::turns(accounts, |a| doc.last_commit(a));
+        let mut store = OrgStore {
+            path: self.args.state.clone(),
+            doc,
+            shared: self.args.out_dir.is_none(),
+        };
+        let mut shared = match (&self.args.out, &self.args.out_dir) {
+            (Some(path), _) => {
+                let (o, fresh) = Output::open(path, store.doc.output.as_ref(), &self.ctx.ui)?;
+                if fresh {
+                    // Where this file starts for us, committed before anything is appended.
+                    store.doc.output = Some(o.mark(o.committed));
+                    store.write()?;
+                }
+                Some(Writer::File(o))
+            }
+            (None, Some(dir)) => {
+                private_dir(dir)?;
+                None
+            }
+            (None, None) => Some(self.stdout()),
+        };
+        let own_files = shared.is_none();
+        let mut polls: Vec<(String, Polled)> = Vec::new();
+        let turns = crate::accounts::Turns::run(self.client, &order, self.stop, |account| {
+            let mut state = store.doc.entry(account).map_err(|e| {
+                UsageError::new(format!("its entry in the state file is unreadable: {e}"))
+                    .hint("move the state file away to start afresh")
+            })?;
+            if let Some(s) = &mut state {
+                self.check_times(s, now)?;
+            }
+            let mut own;
+            let (writer, fresh) = match (&mut shared, &self.args.out_dir) {
+                (Some(w), _) => (w, false),
+                (None, Some(dir)) => {
+                    let (o, fresh) = Output::open(
+                        &dir.join(format!("{account}.ndjson")),
+                        state.as_ref().and_then(|s| s.output.as_ref()),
+                        &self.ctx.ui,
+                    )?;
+                    own = Writer::File(o);
+                    (&mut own, fresh)
+                }
+                (None, None) => unreachable!("one of the outputs is open"),
+            };
+            let (_, result) =
+                self.poll_account(now, Some(account), state, writer, &mut store, fresh);
+            let polled = result?;
+            if own_files {
+                writer.finish()?;
+            }
+            polls.push((account.to_owned(), polled));
+            Ok(())
+        });
+        let finished = shared.as_mut().map_or(Ok(()), Writer::finish);
+        self.org_memory = Some(store.doc);
+        finished?;
+        let mut total = WalkStats::default();
+        let mut added = 0;
+        let mut late = 0;
+        for (account, polled) in &polls {
+            self.summary(Some(account), polled);
+            added += polled.added;
+            late += polled.arrivals.late;
+            total.add(polled.stats.clone());
+        }
+        crate::pull::warn_capped(self.ctx, &total);
+        if !(self.args.quiet && late == 0 && turns.failed.is_empty()) {
+            let remaining = self.client.budget("Alerts").and_then(|b| b.remaining);
+            if self.json_summary() {
+                crate::output::stderr_line(
+                    &serde_json::json!({
+                        "accounts": turns.served,
+                        "failed": turns.failed.len(),
+                        "pages": total.pages,
+                        "events_added": added,
+                        "late_arrivals": late,
+                        "rate_limit_remaining": remaining,
+                    })
+                    .to_string(),
+                );
+            } else {
+                self.ctx.ui.info(format!(
+                    "poll {} account(s): {} failed, pages: {} events_added: {added} late_arrivals: {late} ratelimit_remaining: {}",
+                    turns.served,
+                    turns.failed.len(),
+                    total.pages,
+                    remaining.map_or("-".into(), |r| r.to_string()),
+                ));
+            }
+        }
+        turns.finish(self.ctx, "were polled and committed")
+    }
+
+    /// At the start of `--every` over many accounts: says so when the cadence cannot fit the
+    /// one `/Alerts` budget the key has (`lwctl org plan` has the arithmetic).
+    pub(crate) fn warn_over_budget(&self, accounts: &[String], doc: &OrgState, every: Duration) {
+        let per_poll = doc.pages_per_poll(accounts).unwrap_or(1.0);
+        let plan = crate::api::budget::Plan {
+            limit: self
+                .client
+                .budget("Alerts")
+                .and_then(|b| b.limit)
+                .unwrap_or(480),
+            per_poll,
+            every,
+        };
+        let n = accounts.len() as u64;
+        if plan.fit() < n {
+            self.ctx.ui.warn(format!(
+                "{n} accounts every {} need {} /Alerts requests an hour, over the {} one key has: cycles will be paced and take about {}; poll every {} or more (see `lwctl org plan`)",
+                crate::time::human_duration(every),
+                plan.needed(n).ceil(),
+                plan.limit,
+                crate::time::human_duration(plan.shortest_every(n)),
+                crate::time::human_duration(plan.shortest_every(n)),
+            ));
+        }
+    }
+
+    /// Events on stdout, in the format asked for.
+    pub(crate) fn stdout(&self) -> Writer<'static> {
+        Writer::Stdout(
+            StreamPrinter::new(
+                self.format,
+                self.args.normalize.normalize,
+                BufWriter::new(io::stdout().lock()),
+                &self.ctx.ui,
+                false,
+            )
+            .with_accounts(self.args.accounts.many()),
+        )
+    }
+
+    /// One account's poll: its window walked, each piece committed. Returns the last commit
+    /// (also on failure) and how it went. On failure, what was written to a file since the last
+    /// commit is taken back out.
+    pub(crate) fn poll_account(
+        &self,
+        now: DateTime<Utc>,
+        subaccount: Option<&str>,
+        state: Option<PollState>,
+        writer: &mut Writer,
+        store: &mut dyn Store,
+        fresh_mark: bool,
+    ) -> (Option<PollState>, Result<Polled>) {
+        let overlap = match chrono::Duration::from_std(self.args.overlap) {
+            Ok(o) => o,
+            Err(e) => return (None, Err(e.into())),
+        };
+        let since = chrono::Duration::from_std(self.args.since).unwrap_or(chrono::Duration::MAX);
+        let window = decide::window(state.as_ref(), now, since, overlap);
+        let mut seen = state.as_ref().map(PollState::seen_set).unwrap_or_default();
+        let mut normalizer = crate::pull::normalizer(self.client, &self.args.normalize);
+        if let Some(n) = &mut normalizer {
+            n.options.subaccount = subaccount.map(str::to_owned);
+        }
+        let mut sink = PollSink {
+            writer,
+            store,
+            normalizer,
+            line: Vec::new(),
+            account: self.client.credentials().account.host.clone(),
+            subaccount: subaccount.map(str::to_owned),
+            cursor: state.as_ref().map_or(window.start, |s| s.cursor),
+            reach: state.as_ref().and_then(|s| s.reach).unwrap_or(window.start),
+            previous_cursor: state.as_ref().map(|s| s.cursor),
+            pages: state.as_ref().and_then(|s| s.pages),
+            now,
+            overlap,
+            added: 0,
+            arrivals: Arrivals::default(),
+            committed: state,
+            stop: self.stop,
+        };
+        // A file this state has no mark for: record where it starts before writing to it, so
+        // a run killed mid-write is cut back to here and no further.
+        if fresh_mark {
+            let cursor = sink.cursor;
+            if let Err(e) = sink.commit(cursor, &seen) {
+                return (sink.committed.take(), Err(e));
+            }
+        }
+        let progress = self
+            .ctx
+            .ui
+            .progress(matches!(sink.writer, Writer::Stdout(_)));
+        let result = Walk {
+            client: self.client,
+            filters: &self.filters,
+            seen: &mut seen,
+            keep: overlap,
+            max_piece: MAX_POLL_PIECE,
+            skip_invalid: self.args.skip_invalid,
+            progress: &progress.bar,
+        }
+        .run(window, &mut sink);
+        let pages = result.as_ref().map_or(0, |s| s.pages);
+        if self.args.accounts.many() {
+            // One line for the whole organization comes at the end, not one an account.
+            progress.bar.finish_and_clear();
+        } else {
+            self.ctx.ui.progress_done(&progress, sink.added, pages);
+        }
+        let stats = match result {
+            Ok(stats) => stats,
+            Err(e) => {
+                match &mut sink.writer {
+                    // Nothing of this piece is committed: take it back out of the file too.
+                    Writer::File(o) => {
+                        if let Err(undo) = o.rollback() {
+                            self.ctx.ui.warn(format!(
+                                "could not take the uncommitted alerts back out of the output ({undo:#}); the next run will"
+                            ));
+                        }
+                    }
+                    // What reached stdout is delivered: remember it, keep the cursor.
+                    Writer::Stdout(_) => {
+                        let cursor = sink.cursor;
+                        let _ = sink.commit(cursor, &seen);
+                    }
+                }
+                return (sink.committed.take(), Err(e));
+            }
+        };
+        let cursor = sink.cursor;
+        if stats.stopped || stats.pieces == 0 {
+            // Interrupted mid-piece (or nothing to ask): keep the cursor, remember what was written.
+            if let Err(e) = sink.commit(cursor, &seen) {
+                return (sink.committed.take(), Err(e));
+            }
+        } else if sink.pages != Some(stats.pages) {
+            // The pages a whole poll took, for `org plan`.
+            sink.pages = Some(stats.pages);
+            if let Err(e) = sink.commit(cursor, &seen) {
+                return (sink.committed.take(), Err(e));
+            }
+        }
+        let polled = Polled {
+            window,
+            stats,
+            added: sink.added,
+            arrivals: std::mem::take(&mut sink.arrivals),
+        };
+        (sink.committed.take(), Ok(polled))
+    }
+
+    /// The summary is JSON with `--summary json`, or with `--out` and `-o json|ndjson` (there
+    /// `-o` has no events to shape).
+    pub(crate) fn json_summary(&self) -> bool {
+        self.args.summary == Some(SummaryFormat::Json)
+            || ((self.args.out.is_some() || self.args.out_dir.is_some())
+                && matches!(self.ctx.ui.format, Some(Format::Json | Format::Ndjson)))
+    }
+
+    /// One account's summary line. Over many accounts, only an account with news (or every
+    /// one with `-v`) gets a line, named by its account.
+    pub(crate) fn summary(&self, account: Option<&str>, polled: &Polled) {
+        let Polled {
+            window,
+            stats,
+            added,
+            arrivals,
+        } = polled;
+        let added = *added;
+        let remaining = self.client.stats().rate_limit_remaining;
+        let lateness = arrivals.latest.and_then(|d| d.to_std().ok());
+        // Cron mails whatever a job prints: --quiet speaks only when there is news to act on.
+        let quiet = (self.args.quiet && arrivals.late == 0 && stats.skipped == 0)
+            || (account.is_some()
+                && added == 0
+                && arrivals.late == 0
+                && stats.skipped == 0
+                && self.ctx.ui.verbose == 0);
+        let named = account.map(|a| format!("{a}: ")).unwrap_or_default();
+        if quiet {
+            // Nothing a person needs to read.
+        } else if self.json_summary() {
+            let mut line = serde_json::json!({
+                "window_start": crate::time::rfc3339(window.start),
+                "window_end": crate::time::rfc3339(window.end),
+                "pieces": stats.pieces,
+                "pages": stats.pages,
+                "events_added": added,
+                "duplicates_skipped": stats.duplicates,
+                "late_arrivals": arrivals.late,
+                "max_lateness_s": lateness.map(|d| d.as_secs()),
+                "rate_limit_remaining": remaining,
+                "interrupted": stats.stopped,
+            });
+            if let Some(a) = account {
+                line["account"] = serde_json::json!(a);
+            }
+            crate::output::stderr_line(&line.to_string());
+        } else {
+            self.ctx.ui.info(format!(
+                "{named}poll {}..{} pieces: {} pages: {} events_added: {added} duplicates_skipped: {} late_arrivals: {} max_lateness: {} ratelimit_remaining: {}{}",
+                crate::time::rfc3339(window.start),
+                crate::time::rfc3339(window.end),
+                stats.pieces,
+                stats.pages,
+                stats.duplicates,
+                arrivals.late,
+                lateness.map_or("-".into(), crate::time::human_duration),
+                remaining.map_or("-".into(), |r| r.to_string()),
+                if stats.stopped { " (interrupted; committed what was written)" } else { "" }
+            ));
+        }
+        if arrivals.too_late > 0 {
+            self.ctx.ui.warn(format!(
+                "{named}{} alert(s) arrived in the oldest quarter of the {} look-back (up to {} after their start); alerts later still may have been missed: raise --overlap",
+                arrivals.too_late,
+                crate::time::human_duration(self.args.overlap),
+                lateness.map_or("-".into(), crate::time::human_duration),
+            ));
+        }
+        if added == 0 && self.ctx.ui.verbose > 0 && account.is_none() {
+            self.ctx
+                .ui
+                .info("events_added: 0 is normal for a quiet tenant: no new alerts in the window");
+        }
+    }
+}
+
+/// How late this run's new alerts were.
+#[derive(Debug, Default)]
+pub(crate) struct Arrivals {
+    /// The largest `now - startTime` among the alerts written for the first time.
+    pub(crate) latest: Option<chrono::Duration>,
+    /// Alerts that started before the previous run's cursor.
+    pub(crate) late: u64,
+    /// Of those, the ones in the oldest quarter of the look-back.
+    pub(crate) too_late: u64,
+}
+
+pub(crate) struct PollSink<'w, 'a> {
+    pub(crate) writer: &'w mut Writer<'a>,
+    pub(crate) store: &'w mut dyn Store,
+    pub(crate) normalizer: Option<Normalizer>,
+    pub(crate) line: Vec<u8>,
+    pub(crate) account: String,
+    pub(crate) subaccount: Option<String>,
+    /// The committed cursor: every alert that started before it was asked for.
+    pub(crate) cursor: DateTime<Utc>,
+    /// The committed reach of the seen set.
+    pub(crate) reach: DateTime<Utc>,
+    /// The cursor this run started from; alerts that start before it arrived late.
+    pub(crate) previous_cursor: Option<DateTime<Utc>>,
+    /// The pages of the last whole poll.
+    pub(crate) pages: Option<u32>,
+    pub(crate) now: DateTime<Utc>,
+    pub(crate) overlap: chrono::Duration,
+    pub(crate) added: u64,
+    pub(crate) arrivals: Arrivals,
+    /// The last state committed (or loaded).
+    pub(crate) committed: Option<PollState>,
+    pub(crate) stop: &'w AtomicBool,
+}
+
+impl PollSink<'_, '_> {
+    /// Makes what was written durable, then records it in the state.
+    pub(crate) fn commit(&mut self, cursor: DateTime<Utc>, seen: &Seen) -> Result<()> {
+        let output = match &mut self.writer {
+            Writer::File(o) => {
+                let length = o.sync()?;
+                crash_point("after-output-sync");
+                o.committed = length;
+                Some(o.mark(length))
+            }
+            Writer::Stdout(s) => {
+                s.flush()?;
+                None
+            }
+        };
+        let (kept, reach) = decide::prune(seen, self.reach, decide::horizon(cursor, self.overlap));
+        let state = PollState {
+            version: decide::STATE_VERSION,
+            account: self.account.clone(),
+            subaccount: self.subaccount.clone(),
+            cursor,
+            reach: Some(reach),
+            seen: kept,
+            output,
+            pages: self.pages,
+            updated_at: Utc::now(),
+        };
+        self.store.save(&state)?;
+        self.cursor = cursor;
+        self.reach = reach;
+        self.committed = Some(state);
+        Ok(())
+    }
+
+    pub(crate) fn note_arrival(&mut self, alert: &Alert) {
+        let Some(start) = normalize::start_millis(alert).and_then(DateTime::from_timestamp_millis)
+        else {
+            return;
+        };
+        let late = self.now - start;
+        self.arrivals.latest = Some(self.arrivals.latest.map_or(late, |l| l.max(late)));
+        match decide::arrival(start, self.previous_cursor, self.now, self.overlap) {
+            Arrival::OnTime => {}
+            Arrival::Late => self.arrivals.late += 1,
+            Arrival::TooLate => {
+                self.arrivals.late += 1;
+                self.arrivals.too_late += 1;
+            }
+        }
+    }
+}
+
+impl Sink for PollSink<'_, '_> {
+    fn alert(&mut self, _id: &str, alert: &Alert, raw: &RawValue) -> Result<Flow> {
+        self.line.clear();
+        match &mut self.normalizer {
+            Some(n) => n
+                .push_alert(alert, raw.get().as_bytes(), &mut self.line)
+                .map_err(|e| InvalidAlert(format!("cannot normalize it: {}", e.message)))?,
+            None => {
+                normalize::write_compact(&mut self.line, raw.get().as_bytes());
+                self.line.push(b'\n');
+            }
+        }
+        #[cfg(debug_assertions)]
+        if std::env::var("LWCTL_CRASH_AT").is_ok_and(|v| v.starts_with("mid-line")) {
+            let half = self.line.len() / 2;
+            self.writer.write_all(&self.line[..half])?;
+            self.writer.flush()?;
+            crash_point("mid-line");
+            self.writer.write_all(&self.line[half..])?;
+            self.added += 1;
+            return Ok(Flow::Continue);
+        }
+        self.writer.write_all(&self.line)?;
+        self.added += 1;
+        self.note_arrival(alert);
+        Ok(Flow::Continue)
+    }
+
+    fn page_done(&mut self) -> Result<Flow> {
+        crash_point("after-page");
+        Ok(if self.stop.load(Ordering::SeqCst) {
+            Flow::Stop
+        } else {
+            Flow::Continue
+        })
+    }
+
+    fn piece_done(&mut self, piece: Window, seen: &Seen) -> Result<()> {
+        self.commit(decide::advance(self.cursor, piece), seen)
+    }
+
+    /// IDs are needed from the look-back before the committed cursor on: a run stopped or
+    /// failed mid-piece commits with the cursor where it was.
+    fn remember_from(&self, piece: Window, keep: chrono::Duration) -> DateTime<Utc> {
+        piece.end.min(self.cursor) - keep
+    }
+}

@@ -164,10 +164,26 @@ pub struct Partial {
 #[error("interrupted; what was written is complete")]
 pub struct Interrupted;
 
-/// Another `alerts poll` holds the state file's lock.
+/// Another `alerts poll` holds the lock on the state file or on the output.
 #[derive(Debug, thiserror::Error)]
-#[error("another `lwctl alerts poll` is running with state file {0} (it holds {0}.lock)")]
+#[error("{0}")]
 pub struct LockHeld(pub String);
+
+impl LockHeld {
+    /// The state file's lock.
+    pub fn state(path: &str) -> LockHeld {
+        LockHeld(format!(
+            "another `lwctl alerts poll` is running with state file {path} (it holds {path}.lock)"
+        ))
+    }
+
+    /// The `--out` file's lock: two polls with their own states never write one file at once.
+    pub fn output(path: &str) -> LockHeld {
+        LockHeld(format!(
+            "another `lwctl alerts poll` is writing to {path} (it holds a lock on the file)"
+        ))
+    }
+}
 
 /// A hint that goes with an error, or a richer exit code, found anywhere in its chain.
 fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {

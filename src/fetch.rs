@@ -24,8 +24,8 @@ pub enum Flow {
 pub trait Sink {
     /// One alert that passed the filters and was not seen before; `id` is its external ID.
     fn alert(&mut self, id: &str, alert: &Alert, raw: &RawValue) -> Result<Flow>;
-    /// After each page's alerts.
-    fn page_done(&mut self) -> Result<Flow> {
+    /// After each page's alerts; `seen` holds their IDs.
+    fn page_done(&mut self, _seen: &Seen) -> Result<Flow> {
         Ok(Flow::Continue)
     }
     /// After a piece is complete: every alert in it has been handed on.
@@ -51,6 +51,9 @@ pub struct WalkStats {
     /// Pieces that reached the row cap but were too short to split again: the API may have
     /// left rows out of them.
     pub capped: Vec<Window>,
+    /// Alerts written whose `startTime` is missing, unreadable, or outside the window they came
+    /// back for.
+    pub odd_times: u64,
     /// Alerts skipped with `--skip-invalid`, and where the first few were.
     pub skipped: u64,
     pub skipped_first: Vec<String>,
@@ -63,6 +66,7 @@ impl WalkStats {
         self.pages += other.pages;
         self.alerts += other.alerts;
         self.duplicates += other.duplicates;
+        self.odd_times += other.odd_times;
         self.stopped |= other.stopped;
         self.capped.extend(other.capped);
         self.skipped += other.skipped;
@@ -77,6 +81,20 @@ impl WalkStats {
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct InvalidAlert(pub String);
+
+/// How long an alert's ID is remembered (epoch ms), and whether its times are odd. Its latest
+/// time, normally: no window that starts later can return it. An alert whose times are
+/// missing, unreadable or all before the piece it came back in (1970, year 0) has nothing to
+/// go by: it is remembered until the piece's end, like the piece's own alerts, and again
+/// each time it comes back, so it is written once whatever its times.
+fn remember_until(alert: &Alert, piece: Window) -> (i64, bool) {
+    let (start, end) = (piece.start.timestamp_millis(), piece.end.timestamp_millis());
+    let odd = !alert::start_millis(alert).is_some_and(|s| (start..=end).contains(&s));
+    match alert::latest_millis(alert) {
+        Some(t) if t >= start => (t, odd),
+        _ => (end, true),
+    }
+}
 
 pub struct Walk<'a> {
     pub client: &'a Client,
@@ -189,12 +207,14 @@ impl Walk<'_> {
                     if !self.filters.matches(&alert) {
                         continue;
                     }
+                    let (until, odd) = remember_until(&alert, piece);
                     if self.seen.contains(&id) {
+                        // One the server keeps returning outside its time is remembered for as
+                        // long as it does.
+                        self.seen.insert(&id, until);
                         stats.duplicates += 1;
                         continue;
                     }
-                    let until = alert::latest_millis(&alert)
-                        .unwrap_or_else(|| piece.end.timestamp_millis());
                     let flow = match sink.alert(&id, &alert, raw) {
                         Ok(flow) => flow,
                         Err(e) => match e.downcast::<InvalidAlert>() {
@@ -209,12 +229,13 @@ impl Walk<'_> {
                         self.seen.insert(&id, until);
                     }
                     stats.alerts += 1;
+                    stats.odd_times += u64::from(odd);
                     if flow == Flow::Stop {
                         stats.stopped = true;
                         return Ok(stats);
                     }
                 }
-                if sink.page_done()? == Flow::Stop {
+                if sink.page_done(self.seen)? == Flow::Stop {
                     stats.stopped = true;
                     return Ok(stats);
                 }

@@ -10,6 +10,7 @@ pub mod context;
 pub mod error;
 pub mod fetch;
 pub mod filter;
+pub mod fsafe;
 pub mod jsonstream;
 pub mod mapping;
 pub mod normalize;

@@ -160,6 +160,13 @@ impl Ui {
         stderr_line(&format!("lwctl: {}", terminal_safe(msg.as_ref())));
     }
 
+    /// A message for people at `-v` only.
+    pub fn verbose_info(&self, msg: impl AsRef<str>) {
+        if self.verbose > 0 {
+            self.info(msg);
+        }
+    }
+
     pub fn warn(&self, msg: impl AsRef<str>) {
         stderr_line(&format!(
             "{} {}",

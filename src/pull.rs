@@ -18,6 +18,12 @@ pub fn warn_capped(ctx: &Ctx, stats: &crate::fetch::WalkStats) {
             stats.skipped_first.join("\n  ")
         ));
     }
+    if stats.odd_times > 0 {
+        ctx.ui.warn(format!(
+            "{} alert(s) came back with a startTime outside the window asked for, or none; each is written once all the same (see README, \"Alerts with odd times\")",
+            stats.odd_times
+        ));
+    }
     for w in &stats.capped {
         ctx.ui.warn(format!(
             "{}..{} holds over {} alerts even split down to 10 minutes; the API may have left some out",

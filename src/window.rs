@@ -108,6 +108,14 @@ impl Seen {
         *at = (*at).max(until_ms);
     }
 
+    /// Forgets `id` (an alert that was never delivered after all).
+    pub fn remove(&mut self, id: &str) {
+        match as_number(id) {
+            Some(n) => self.numbers.remove(&n),
+            None => self.texts.remove(id),
+        };
+    }
+
     pub fn len(&self) -> usize {
         self.numbers.len() + self.texts.len()
     }

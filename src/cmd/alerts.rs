@@ -212,7 +212,7 @@ impl<W: Write> Sink for ListSink<'_, W> {
         })
     }
 
-    fn page_done(&mut self) -> Result<Flow> {
+    fn page_done(&mut self, _seen: &Seen) -> Result<Flow> {
         self.printer.flush()?;
         Ok(if self.stop.load(std::sync::atomic::Ordering::SeqCst) {
             Flow::Stop

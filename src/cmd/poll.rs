@@ -6,13 +6,13 @@ use super::Ctx;
 use crate::cli::PollArgs;
 use crate::error::UsageError;
 use crate::output::Format;
-use crate::poll::lock::{lock, remove_stale_temps};
+use crate::poll::lock::{lock, remove_stale_temps, state_path};
 use crate::poll::run::Poller;
 use anyhow::Result;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-pub fn run(ctx: &Ctx, args: PollArgs) -> Result<()> {
+pub fn run(ctx: &Ctx, mut args: PollArgs) -> Result<()> {
     let client = ctx.client()?;
     crate::accounts::route(ctx, &client, &args.route)?;
     let many = args.accounts.many();
@@ -30,6 +30,10 @@ pub fn run(ctx: &Ctx, args: PollArgs) -> Result<()> {
     let filters = crate::pull::filters(&args.filters);
     // A signal finishes the page and commits; an --every loop then exits 0 as documented.
     let stop = crate::signals::stop_on_signals(if args.every.is_some() { 0 } else { 130 })?;
+    // Every later use of the state goes to the file this resolved, never through a link.
+    if let Some(state) = &args.state {
+        args.state = Some(state_path(state)?);
+    }
     let _lock = match &args.state {
         Some(state) => {
             let lock = lock(state, args.wait)?;

@@ -2,26 +2,28 @@
 //! exits 9, and a directory others can write is refused.
 
 use crate::error::{LockHeld, UsageError};
+use crate::fsafe;
 use anyhow::{Context, Result};
 use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
 
-/// Takes the lock beside the state file; held until the returned file is dropped.
+/// Where a poll keeps its state: the `--state` path with a symlink followed only as
+/// [`fsafe::follow`] allows, in a directory made 0700 if missing and refused if others can
+/// rearrange it.
+pub(crate) fn state_path(state: &Path) -> Result<PathBuf> {
+    let path = fsafe::follow(state, "--state")?;
+    let dir = fsafe::parent(&path);
+    fsafe::make_dirs(dir)
+        .with_context(|| format!("cannot create the state directory {}", dir.display()))?;
+    fsafe::check_dir(dir, "the state directory")?;
+    Ok(path)
+}
+
+/// Takes the lock beside the state file (see [`state_path`]); held until the returned file is
+/// dropped. A lock another user owns or can write is refused: a planted lock, held, would
+/// otherwise stop every run with exit 9.
 pub(crate) fn lock(state: &Path, wait: bool) -> Result<File> {
     let path = lock_path(state);
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create the state directory {}", dir.display()))?;
-    if let Some(problem) = shared_dir(dir) {
-        return Err(UsageError::new(format!(
-            "the state directory {problem}, so another user could replace the state or its lock"
-        ))
-        .hint("keep the state in a directory only you can write (chmod go-w, or another --state path)")
-        .into());
-    }
     let mut options = OpenOptions::new();
     options.create(true).truncate(false).write(true);
     #[cfg(unix)]
@@ -33,61 +35,67 @@ pub(crate) fn lock(state: &Path, wait: bool) -> Result<File> {
     }
     let file = options.open(&path).map_err(|e| {
         UsageError::new(format!("cannot open the lock file {}: {e}", path.display()))
+            .hint("it must be a regular file of yours, not a link; remove it if nothing runs")
     })?;
-    if !file.metadata()?.is_file() {
+    let meta = file.metadata()?;
+    if !meta.is_file() {
         return Err(UsageError::new(format!("{} is not a regular file", path.display())).into());
     }
+    if let Some(problem) = fsafe::foreign_file(&path, &meta) {
+        return Err(fsafe::refuse_file("the lock file", problem).into());
+    }
+    take(file, wait, || LockHeld::state(&state.display().to_string()))
+        .with_context(|| format!("cannot lock {}", path.display()))
+}
+
+/// Takes an exclusive lock on an open file: at once, or waiting with `wait`; `held` is the
+/// error when another process has it.
+pub(crate) fn take(file: File, wait: bool, held: impl FnOnce() -> LockHeld) -> Result<File> {
     match file.try_lock() {
         Ok(()) => Ok(file),
         Err(fs::TryLockError::WouldBlock) if wait => {
             file.lock()?;
             Ok(file)
         }
-        Err(fs::TryLockError::WouldBlock) => Err(LockHeld(state.display().to_string()).into()),
-        Err(fs::TryLockError::Error(e)) => {
-            Err(e).with_context(|| format!("cannot lock {}", path.display()))
-        }
+        Err(fs::TryLockError::WouldBlock) => Err(held().into()),
+        Err(fs::TryLockError::Error(e)) => Err(e.into()),
     }
 }
 
-/// Why others could write in `dir`: group- or world-writable without the sticky bit (a sticky
-/// directory such as /tmp lets no one replace another's files).
-pub(crate) fn shared_dir(dir: &Path) -> Option<String> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(dir).ok()?.permissions().mode();
-        if mode & 0o022 != 0 && mode & 0o1000 == 0 {
-            return Some(format!(
-                "{} can be written by other users (mode {:o})",
-                dir.display(),
-                mode & 0o7777
-            ));
-        }
-    }
-    let _ = dir;
-    None
-}
-
-/// Removes state temp files a killed run left behind. Safe only under the lock: no other run is
-/// writing one.
+/// Removes the state's temp files that a killed run left behind, and only those: named as
+/// lwctl names them (`.STATE.`, six random characters, `.tmp`), regular files, and the user's
+/// own. Safe only under the lock: no other run of this state is writing one.
 pub(crate) fn remove_stale_temps(state: &Path) {
-    let dir = match state.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = fsafe::parent(state);
     let prefix = temp_prefix(state);
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(&prefix) && name.ends_with(".tmp") {
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        let ours = name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .is_some_and(|random| {
+                random.len() == TEMP_RANDOM && random.bytes().all(|b| b.is_ascii_alphanumeric())
+            });
+        if !ours {
+            continue;
+        }
+        let Ok(meta) = fs::symlink_metadata(entry.path()) else {
+            continue;
+        };
+        if meta.is_file() && fsafe::foreign_file(&entry.path(), &meta).is_none() {
             let _ = fs::remove_file(entry.path());
         }
     }
 }
+
+/// The random characters in a temp file's name.
+pub(crate) const TEMP_RANDOM: usize = 6;
 
 /// `.STATE.`: the start of the name of the state's temp files.
 pub(crate) fn temp_prefix(state: &Path) -> String {
@@ -103,25 +111,15 @@ pub(crate) fn lock_path(state: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// A directory for `--out-dir`: created 0700 if missing; refused if others may write in it.
-pub(crate) fn private_dir(dir: &Path) -> Result<()> {
-    if !dir.exists() {
-        let mut b = fs::DirBuilder::new();
-        b.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-        b.create(dir)
-            .with_context(|| format!("cannot create --out-dir {}", dir.display()))?;
-    }
+/// A directory for `--out-dir`: created 0700 if missing; refused if others may rearrange it.
+pub(crate) fn private_dir(dir: &Path) -> Result<PathBuf> {
+    let dir = fsafe::follow(dir, "--out-dir")?;
+    fsafe::make_dirs(&dir).with_context(|| format!("cannot create --out-dir {}", dir.display()))?;
     if !dir.is_dir() {
         return Err(
             UsageError::new(format!("--out-dir {} is not a directory", dir.display())).into(),
         );
     }
-    if let Some(problem) = shared_dir(dir) {
-        return Err(UsageError::new(format!("--out-dir {problem}"))
-            .hint("keep the alert files in a directory only you can write (chmod go-w)")
-            .into());
-    }
-    Ok(())
+    fsafe::check_dir(&dir, "--out-dir")?;
+    Ok(dir)
 }

@@ -15,8 +15,9 @@ use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// The state file's format version. Version 1 (no `reach`) is read and upgraded.
-pub const STATE_VERSION: u32 = 2;
+/// The state file's format version. Version 1 (no `reach`) is read and upgraded; version 3
+/// added `pending`, which an older lwctl must not ignore.
+pub const STATE_VERSION: u32 = 3;
 
 /// What a poll remembers between runs: in the state file, or in memory for `--every` without
 /// `--state`.
@@ -36,6 +37,9 @@ pub struct PollState {
     pub seen: BTreeMap<String, DateTime<Utc>>,
     /// The output file as of the last commit.
     pub output: Option<OutputMark>,
+    /// Events being appended to the output, recorded before their first byte is written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending: Option<Pending>,
     /// The pages the last whole poll read, for `lwctl org plan`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<u32>,
@@ -58,6 +62,9 @@ pub struct OrgState {
     pub accounts: BTreeMap<String, Box<RawValue>>,
     /// The shared `--out` file as of the last commit.
     pub output: Option<OutputMark>,
+    /// Events being appended to the shared `--out` file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending: Option<Pending>,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -68,6 +75,7 @@ impl OrgState {
             account: host.to_owned(),
             accounts: BTreeMap::new(),
             output: None,
+            pending: None,
             updated_at: now,
         }
     }
@@ -261,14 +269,60 @@ pub struct FoundFile {
     pub ino: u64,
 }
 
+/// Events on their way into the `--out` file: where they go (the file and the offset its
+/// committed mark ended at) and their exact bytes. The state records them before the first
+/// byte is written, with their IDs already in the seen set, so a run killed anywhere in the
+/// write is followed by one that finds them whole, completes them, or writes them: they are
+/// delivered exactly once, and the file never shrinks.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Pending {
+    pub path: PathBuf,
+    pub dev: u64,
+    pub ino: u64,
+    pub offset: u64,
+    /// Whole NDJSON lines.
+    pub text: String,
+}
+
+/// Where a pending batch landed in a file that holds `found` at the batch's offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Landing {
+    /// All of it is there.
+    Whole,
+    /// Its first `have` bytes are there and the file ends with them: a kill tore the write.
+    /// `line` is where the torn line starts (the whole lines before it landed).
+    Torn { have: usize, line: usize },
+    /// It is not there.
+    Absent,
+}
+
+/// Compares a pending batch's bytes with what a file holds at its offset. `found` is the file
+/// from the offset to its end, or at most one byte past the batch's length.
+pub fn landing(text: &[u8], found: &[u8]) -> Landing {
+    let n = found.len().min(text.len());
+    if n == 0 || found[..n] != text[..n] {
+        return Landing::Absent;
+    }
+    if n == text.len() {
+        return Landing::Whole;
+    }
+    if found.len() > n {
+        // Something else follows a part of the batch: not the batch.
+        return Landing::Absent;
+    }
+    let line = memchr::memrchr(b'\n', &text[..n]).map_or(0, |i| i + 1);
+    Landing::Torn { have: n, line }
+}
+
 /// What to do with the `--out` file before appending.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reconcile {
     /// The file is as committed: append at its end.
     Append,
-    /// An earlier run appended past its last commit and was killed: cut the file back to the
-    /// committed length (only those bytes, which lwctl wrote), then append.
-    CutBack { to: u64 },
+    /// The same file holds bytes past the committed mark that lwctl cannot prove it wrote (an
+    /// operator's line, a backup copied over it, another writer): every byte is kept, and a
+    /// fresh mark after them is committed before appending.
+    Foreign { extra: u64 },
     /// Not the file of the last commit: keep every byte in it, commit a mark at its length
     /// before appending.
     NewMark(Why),
@@ -290,7 +344,9 @@ pub enum Why {
 }
 
 /// Compares the file found with the committed mark. The file is identified by device and
-/// inode; its canonical path only tells a replaced file from a different `--out`.
+/// inode; its canonical path only tells a replaced file from a different `--out`. Nothing is
+/// ever cut: bytes past the mark are lwctl's only as a pending batch proves (see [`landing`]),
+/// which the caller settles first.
 pub fn reconcile(mark: Option<&OutputMark>, found: &FoundFile) -> Reconcile {
     let Some(m) = mark else {
         return Reconcile::NewMark(Why::First);
@@ -298,7 +354,9 @@ pub fn reconcile(mark: Option<&OutputMark>, found: &FoundFile) -> Reconcile {
     if (m.dev, m.ino) == (found.dev, found.ino) {
         return match found.length {
             n if n == m.length => Reconcile::Append,
-            n if n > m.length => Reconcile::CutBack { to: m.length },
+            n if n > m.length => Reconcile::Foreign {
+                extra: n - m.length,
+            },
             _ => Reconcile::NewMark(Why::Truncated),
         };
     }
@@ -374,6 +432,7 @@ mod tests {
             reach,
             seen: BTreeMap::new(),
             output: None,
+            pending: None,
             pages: None,
             updated_at: cursor,
         }
@@ -500,16 +559,17 @@ mod tests {
             (None, found("/d/out", 0, 7), Reconcile::NewMark(Why::First)),
             (None, found("/d/out", 50, 7), Reconcile::NewMark(Why::First)),
             (Some(&mark), found("/d/out", 100, 7), Reconcile::Append),
+            // Bytes past the mark are kept: nothing proves lwctl wrote them.
             (
                 Some(&mark),
                 found("/d/out", 130, 7),
-                Reconcile::CutBack { to: 100 },
+                Reconcile::Foreign { extra: 30 },
             ),
             // The same file under another spelling of its path is still the same file.
             (
                 Some(&mark),
                 found("/e/link", 130, 7),
-                Reconcile::CutBack { to: 100 },
+                Reconcile::Foreign { extra: 30 },
             ),
             (
                 Some(&mark),
@@ -540,6 +600,31 @@ mod tests {
         ];
         for (mark, found, want) in cases {
             assert_eq!(reconcile(mark, &found), want, "{found:?}");
+        }
+    }
+
+    #[test]
+    fn where_a_pending_batch_landed() {
+        let text = b"{\"a\":1}\n{\"b\":2}\n";
+        let cases: [(&[u8], Landing); 8] = [
+            (b"", Landing::Absent),
+            (b"{\"a\":1}\n{\"b\":2}\n", Landing::Whole),
+            // Whole, and more after it (someone appended later): still whole.
+            (b"{\"a\":1}\n{\"b\":2}\nX", Landing::Whole),
+            (b"{\"a\"", Landing::Torn { have: 4, line: 0 }),
+            (b"{\"a\":1}\n", Landing::Torn { have: 8, line: 8 }),
+            (b"{\"a\":1}\n{\"b", Landing::Torn { have: 11, line: 8 }),
+            // Not ours at the offset: someone else's bytes.
+            (b"hello\n", Landing::Absent),
+            (b"{\"a\":1}\nhello", Landing::Absent),
+        ];
+        for (found, want) in cases {
+            assert_eq!(
+                landing(text, found),
+                want,
+                "{:?}",
+                String::from_utf8_lossy(found)
+            );
         }
     }
 

@@ -2,7 +2,7 @@
 
 use super::crash_point;
 use super::lock::private_dir;
-use super::machine::{self as decide, Arrival, OrgState, PollState};
+use super::machine::{self as decide, Arrival, OrgState, Pending, PollState};
 use super::output::{Output, Writer};
 use super::store::{load_state, Loaded, OneStore, OrgStore, Store};
 use crate::api::Client;
@@ -12,7 +12,7 @@ use crate::error::UsageError;
 use crate::fetch::{Flow, InvalidAlert, Sink, Walk, WalkStats};
 use crate::filter::Filters;
 use crate::normalize::{self, Alert, Normalizer};
-use crate::output::Format;
+use crate::output::{Format, Ui};
 use crate::printer::StreamPrinter;
 use crate::window::{Seen, Window};
 use anyhow::Result;
@@ -126,12 +126,14 @@ impl Poller<'_> {
         }
         let (mut writer, fresh) = match &self.args.out {
             Some(path) => {
-                let (o, fresh) = Output::open(
+                let opened = Output::open(
                     path,
                     state.as_ref().and_then(|s| s.output.as_ref()),
+                    state.as_ref().and_then(|s| s.pending.as_ref()),
                     &self.ctx.ui,
+                    self.args.wait,
                 )?;
-                (Writer::File(o), fresh)
+                (Writer::File(opened.output), opened.fresh)
             }
             None => (self.stdout(), false),
         };
@@ -198,18 +200,27 @@ impl Poller<'_> {
             doc,
             shared: self.args.out_dir.is_none(),
         };
+        let mut out_dir = None;
         let mut shared = match (&self.args.out, &self.args.out_dir) {
             (Some(path), _) => {
-                let (o, fresh) = Output::open(path, store.doc.output.as_ref(), &self.ctx.ui)?;
-                if fresh {
+                let opened = Output::open(
+                    path,
+                    store.doc.output.as_ref(),
+                    store.doc.pending.as_ref(),
+                    &self.ctx.ui,
+                    self.args.wait,
+                )?;
+                let o = opened.output;
+                if opened.fresh {
                     // Where this file starts for us, committed before anything is appended.
                     store.doc.output = Some(o.mark(o.committed));
+                    store.doc.pending = None;
                     store.write()?;
                 }
                 Some(Writer::File(o))
             }
             (None, Some(dir)) => {
-                private_dir(dir)?;
+                out_dir = Some(private_dir(dir)?);
                 None
             }
             (None, None) => Some(self.stdout()),
@@ -225,16 +236,18 @@ impl Poller<'_> {
                 self.check_times(s, now)?;
             }
             let mut own;
-            let (writer, fresh) = match (&mut shared, &self.args.out_dir) {
+            let (writer, fresh) = match (&mut shared, &out_dir) {
                 (Some(w), _) => (w, false),
                 (None, Some(dir)) => {
-                    let (o, fresh) = Output::open(
+                    let opened = Output::open(
                         &dir.join(format!("{account}.ndjson")),
                         state.as_ref().and_then(|s| s.output.as_ref()),
+                        state.as_ref().and_then(|s| s.pending.as_ref()),
                         &self.ctx.ui,
+                        self.args.wait,
                     )?;
-                    own = Writer::File(o);
-                    (&mut own, fresh)
+                    own = Writer::File(opened.output);
+                    (&mut own, opened.fresh)
                 }
                 (None, None) => unreachable!("one of the outputs is open"),
             };
@@ -353,13 +366,20 @@ impl Poller<'_> {
         let mut sink = PollSink {
             writer,
             store,
+            ui: &self.ctx.ui,
             normalizer,
             line: Vec::new(),
+            batch: Vec::new(),
+            batch_ids: Vec::new(),
+            unsettled: false,
+            unrecorded: 0,
+            write_failed: false,
             account: self.client.credentials().account.host.clone(),
             subaccount: subaccount.map(str::to_owned),
             cursor: state.as_ref().map_or(window.start, |s| s.cursor),
             reach: state.as_ref().and_then(|s| s.reach).unwrap_or(window.start),
             previous_cursor: state.as_ref().map(|s| s.cursor),
+            window_start: window.start,
             pages: state.as_ref().and_then(|s| s.pages),
             now,
             overlap,
@@ -368,8 +388,8 @@ impl Poller<'_> {
             committed: state,
             stop: self.stop,
         };
-        // A file this state has no mark for: record where it starts before writing to it, so
-        // a run killed mid-write is cut back to here and no further.
+        // A file this state has no mark for, or a pending batch settled: recorded before
+        // anything more is appended.
         if fresh_mark {
             let cursor = sink.cursor;
             if let Err(e) = sink.commit(cursor, &seen) {
@@ -400,26 +420,22 @@ impl Poller<'_> {
         let stats = match result {
             Ok(stats) => stats,
             Err(e) => {
-                match &mut sink.writer {
-                    // Nothing of this piece is committed: take it back out of the file too.
-                    Writer::File(o) => {
-                        if let Err(undo) = o.rollback() {
-                            self.ctx.ui.warn(format!(
-                                "could not take the uncommitted alerts back out of the output ({undo:#}); the next run will"
-                            ));
-                        }
-                    }
-                    // What reached stdout is delivered: remember it, keep the cursor.
-                    Writer::Stdout(_) => {
-                        let cursor = sink.cursor;
-                        let _ = sink.commit(cursor, &seen);
-                    }
+                // Nothing is taken back: what reached the file or stdout is delivered and
+                // remembered, the page being read when it failed never reached the file, and
+                // the cursor stays for the next run to ask again. A batch whose write failed
+                // stays pending in the state, for the next run to complete.
+                for id in sink.batch_ids.drain(..) {
+                    seen.remove(&id);
+                }
+                if sink.unsettled && !sink.write_failed || sink.unrecorded > 0 {
+                    let cursor = sink.cursor;
+                    let _ = sink.commit(cursor, &seen);
                 }
                 return (sink.committed.take(), Err(e));
             }
         };
         let cursor = sink.cursor;
-        if stats.stopped || stats.pieces == 0 {
+        if stats.stopped || stats.pieces == 0 || sink.unsettled || sink.unrecorded > 0 {
             // Interrupted mid-piece (or nothing to ask): keep the cursor, remember what was written.
             if let Err(e) = sink.commit(cursor, &seen) {
                 return (sink.committed.take(), Err(e));
@@ -531,8 +547,19 @@ pub(crate) struct Arrivals {
 pub(crate) struct PollSink<'w, 'a> {
     pub(crate) writer: &'w mut Writer<'a>,
     pub(crate) store: &'w mut dyn Store,
+    pub(crate) ui: &'w Ui,
     pub(crate) normalizer: Option<Normalizer>,
     pub(crate) line: Vec<u8>,
+    /// This page's events for the file, written as one batch after the page.
+    pub(crate) batch: Vec<u8>,
+    /// The IDs in `batch`, which are not delivered if it is never written.
+    pub(crate) batch_ids: Vec<String>,
+    /// A batch was written after the last commit; the state holds it as pending.
+    pub(crate) unsettled: bool,
+    /// Alerts printed on stdout since the last commit.
+    pub(crate) unrecorded: u64,
+    /// A batch's write failed: the state's pending record is what the next run completes.
+    pub(crate) write_failed: bool,
     pub(crate) account: String,
     pub(crate) subaccount: Option<String>,
     /// The committed cursor: every alert that started before it was asked for.
@@ -541,6 +568,9 @@ pub(crate) struct PollSink<'w, 'a> {
     pub(crate) reach: DateTime<Utc>,
     /// The cursor this run started from; alerts that start before it arrived late.
     pub(crate) previous_cursor: Option<DateTime<Utc>>,
+    /// The start of the window this run asked for: an alert that starts before it came back
+    /// outside the window, and is not counted as late.
+    pub(crate) window_start: DateTime<Utc>,
     /// The pages of the last whole poll.
     pub(crate) pages: Option<u32>,
     pub(crate) now: DateTime<Utc>,
@@ -553,15 +583,18 @@ pub(crate) struct PollSink<'w, 'a> {
 }
 
 impl PollSink<'_, '_> {
-    /// Makes what was written durable, then records it in the state.
+    /// Records the cursor and what was written in the state: the file's committed length, or
+    /// stdout flushed.
     pub(crate) fn commit(&mut self, cursor: DateTime<Utc>, seen: &Seen) -> Result<()> {
+        self.save(cursor, seen, None)?;
+        self.unsettled = false;
+        self.unrecorded = 0;
+        Ok(())
+    }
+
+    fn save(&mut self, cursor: DateTime<Utc>, seen: &Seen, pending: Option<Pending>) -> Result<()> {
         let output = match &mut self.writer {
-            Writer::File(o) => {
-                let length = o.sync()?;
-                crash_point("after-output-sync");
-                o.committed = length;
-                Some(o.mark(length))
-            }
+            Writer::File(o) => Some(o.mark(o.committed)),
             Writer::Stdout(s) => {
                 s.flush()?;
                 None
@@ -576,6 +609,7 @@ impl PollSink<'_, '_> {
             reach: Some(reach),
             seen: kept,
             output,
+            pending,
             pages: self.pages,
             updated_at: Utc::now(),
         };
@@ -586,11 +620,39 @@ impl PollSink<'_, '_> {
         Ok(())
     }
 
+    /// Appends this page's batch to the file: its bytes recorded in the state first (with its
+    /// IDs in the seen set), then written and made durable. A kill anywhere in between is
+    /// settled by the next run, which finds the batch whole, completes it, or writes it.
+    fn write_batch(&mut self, seen: &Seen) -> Result<()> {
+        let Writer::File(o) = &mut self.writer else {
+            return Ok(());
+        };
+        o.recheck(self.ui)?;
+        let text = String::from_utf8(std::mem::take(&mut self.batch))
+            .expect("events are written from JSON text, which is UTF-8");
+        let pending = o.pending(text);
+        let bytes = pending.text.clone();
+        let cursor = self.cursor;
+        self.save(cursor, seen, Some(pending))?;
+        self.batch_ids.clear();
+        self.unsettled = true;
+        let Writer::File(o) = &mut self.writer else {
+            unreachable!("checked above")
+        };
+        self.write_failed = true;
+        o.committed = o.write_batch(bytes.as_bytes())?;
+        self.write_failed = false;
+        Ok(())
+    }
+
     pub(crate) fn note_arrival(&mut self, alert: &Alert) {
         let Some(start) = normalize::start_millis(alert).and_then(DateTime::from_timestamp_millis)
         else {
             return;
         };
+        if start < self.window_start {
+            return;
+        }
         let late = self.now - start;
         self.arrivals.latest = Some(self.arrivals.latest.map_or(late, |l| l.max(late)));
         match decide::arrival(start, self.previous_cursor, self.now, self.overlap) {
@@ -605,7 +667,7 @@ impl PollSink<'_, '_> {
 }
 
 impl Sink for PollSink<'_, '_> {
-    fn alert(&mut self, _id: &str, alert: &Alert, raw: &RawValue) -> Result<Flow> {
+    fn alert(&mut self, id: &str, alert: &Alert, raw: &RawValue) -> Result<Flow> {
         self.line.clear();
         match &mut self.normalizer {
             Some(n) => n
@@ -616,23 +678,27 @@ impl Sink for PollSink<'_, '_> {
                 self.line.push(b'\n');
             }
         }
-        #[cfg(debug_assertions)]
-        if std::env::var("LWCTL_CRASH_AT").is_ok_and(|v| v.starts_with("mid-line")) {
-            let half = self.line.len() / 2;
-            self.writer.write_all(&self.line[..half])?;
-            self.writer.flush()?;
-            crash_point("mid-line");
-            self.writer.write_all(&self.line[half..])?;
-            self.added += 1;
-            return Ok(Flow::Continue);
+        match &mut self.writer {
+            Writer::File(_) => {
+                self.batch.extend_from_slice(&self.line);
+                self.batch_ids.push(id.to_owned());
+            }
+            Writer::Stdout(s) => {
+                s.write_all(&self.line)?;
+                self.unrecorded += 1;
+            }
         }
-        self.writer.write_all(&self.line)?;
         self.added += 1;
         self.note_arrival(alert);
         Ok(Flow::Continue)
     }
 
-    fn page_done(&mut self) -> Result<Flow> {
+    fn page_done(&mut self, seen: &Seen) -> Result<Flow> {
+        if !self.batch.is_empty() {
+            self.write_batch(seen)?;
+        } else if let Writer::Stdout(s) = &mut self.writer {
+            s.flush()?;
+        }
         crash_point("after-page");
         Ok(if self.stop.load(Ordering::SeqCst) {
             Flow::Stop

@@ -51,6 +51,7 @@ impl Store for OrgStore {
         let mut entry = state.clone();
         if self.shared {
             self.doc.output = entry.output.take();
+            self.doc.pending = entry.pending.take();
         }
         let key = entry.subaccount.clone().unwrap_or_default();
         self.doc.set_entry(key, &entry)?;
@@ -74,6 +75,11 @@ pub(crate) enum Loaded {
 }
 
 pub(crate) fn load_state(path: &Path) -> Result<Option<Loaded>> {
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if let Some(problem) = crate::fsafe::foreign_file(path, &meta) {
+            return Err(crate::fsafe::refuse_file("the state file", problem).into());
+        }
+    }
     let bytes = match crate::api::token::read_private(path, 256 << 20) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -131,6 +137,7 @@ pub(crate) fn write_atomic(
     let prefix = temp_prefix(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(&prefix)
+        .rand_bytes(super::lock::TEMP_RANDOM)
         .suffix(".tmp")
         .tempfile_in(&dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;

@@ -99,7 +99,7 @@ fn cron_runs_with_late_alerts_write_each_alert_once() {
     assert_eq!(mode(&w.path("poll.state")), 0o600);
     assert_eq!(mode(&w.path("poll.state.lock")), 0o600);
     let s = state(&w);
-    assert_eq!(s["version"], 2);
+    assert_eq!(s["version"], 3);
     assert_eq!(s["account"], "testcorp.lacework.net");
     assert_eq!(
         s["output"]["length"].as_u64(),

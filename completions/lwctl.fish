@@ -36,9 +36,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_needs_command" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_needs_command" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_needs_command" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_needs_command" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_needs_command" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_needs_command" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_needs_command" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_needs_command" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_needs_command" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
@@ -71,9 +71,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and not __fish_seen_subcommand_from test" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
@@ -99,9 +99,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l all-subaccounts -d 'Every account UserProfile lists as enabled for this key\'s user, the primary included'
 complete -c lwctl -n "__fish_lwctl_using_subcommand auth; and __fish_seen_subcommand_from test" -l org -d 'Organization-level data (sends Org-Access: true)'
@@ -126,9 +126,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close open" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close open" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close open" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close open" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close open" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close open" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close open" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close open" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close open" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and not __fish_seen_subcommand_from list poll get comment close open" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
@@ -178,9 +178,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l oldest -d 'With --limit: the oldest N, read and printed as they come (stops early)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l reverse -d 'Tables oldest first (they are newest first)'
@@ -197,12 +197,12 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l since -d 'First window (no state yet): this far back' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l since -d 'First window (no state yet): this far back (1s to 3650d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l state -d 'State file: the cursor, recent IDs and the output\'s committed length' -r -F
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l out -d 'Append NDJSON to this file (fsync\'d before the state is committed) instead of stdout' -r -F
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l out-dir -d 'With many accounts: append each account\'s NDJSON to DIR/<account>.ndjson' -r -F
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l overlap -d 'Look-back: how far before the cursor each window starts, for alerts published late (anomaly alerts appear 1-2 hours after their start)' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l every -d 'Keep running and poll on this interval; SIGINT/SIGTERM commit and exit 0' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l overlap -d 'Look-back: how far before the cursor each window starts, for alerts published late (anomaly alerts appear 1-2 hours after their start; 0s to 30d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l every -d 'Keep running and poll on this interval (100ms to 7d); SIGINT/SIGTERM commit and exit 0' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l summary -d 'The summary line on stderr: text, or one JSON object for log shippers [default: text; json with --out and -o json]' -r -f -a "text\t''
 json\t''"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l severity -d 'A level is a threshold (high = high and critical); a list is exact (critical,low)' -r -f -a "critical\t''
@@ -233,9 +233,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l wait -d 'Wait for another poll holding the state lock instead of exiting 9'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l skip-invalid -d 'Skip alerts that cannot be used, count them and say where; the cursor moves on'
@@ -271,9 +271,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
@@ -300,9 +300,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -l dry-run -d 'Show exactly what would be sent, and send nothing'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from comment" -s y -l yes -d 'Do not ask before acting'
@@ -337,9 +337,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -l dry-run -d 'Show exactly what would be sent, and send nothing'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from close" -s y -l yes -d 'Do not ask before acting'
@@ -365,9 +365,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from open" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from open" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from open" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from open" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from open" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from open" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from open" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from open" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from open" -l url -d 'Print the URL instead of opening a browser'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from open" -l org -d 'Organization-level data (sends Org-Access: true)'
@@ -397,9 +397,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l skip-invalid -d 'Skip records that are not alerts, count them and report where, instead of exiting 8'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l org -d 'Organization-level data (sends Org-Access: true)'
@@ -425,9 +425,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -s y -l yes -d 'Replace an existing profile without asking'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l no-verify -d 'Do not check the new profile\'s credentials against Lacework'
@@ -455,9 +455,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
@@ -481,9 +481,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
@@ -507,9 +507,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping plan" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping plan" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping plan" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping plan" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping plan" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping plan" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping plan" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping plan" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping plan" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and not __fish_seen_subcommand_from accounts mapping plan" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
@@ -536,9 +536,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from accounts" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
@@ -562,9 +562,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
@@ -578,7 +578,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcomm
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -f -a "check" -d 'Validate a mapping file: required keys, AWS account ids, duplicates'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -f -a "route" -d 'Which Lacework account receives an AWS account\'s alerts'
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l every -d 'The cadence to check' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l every -d 'The cadence to check (100ms to 7d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l state -d 'A poll\'s state file, for the pages each account\'s poll took' -r -F
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l subaccounts -d 'These accounts (comma-separated, any case), one token and one rate budget for all' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
@@ -593,9 +593,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l all-subaccounts -d 'Every account UserProfile lists as enabled for this key\'s user, the primary included'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l org -d 'Organization-level data (sends Org-Access: true)'
@@ -620,9 +620,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
@@ -649,9 +649,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
@@ -676,9 +676,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
@@ -703,9 +703,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l paginate -d 'Follow paging.urls.nextPage and print every page\'s data as one stream (GET only)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand api" -l org -d 'Organization-level data (sends Org-Access: true)'
@@ -730,9 +730,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand version" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand version" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand version" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand version" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand version" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand version" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand version" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand version" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand version" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand version" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
@@ -756,9 +756,9 @@ csv\t'Comma-separated values with a header'"
 complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -l timeout -d 'Connect and request timeout' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -l max-wait -d 'Longest single wait between retries (429 resets are capped to it)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -l timeout -d 'Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand completion" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'

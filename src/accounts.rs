@@ -31,7 +31,7 @@ pub fn select(ctx: &Ctx, client: &Client, args: &AccountsArgs) -> Result<Option<
             .iter()
             .flat_map(|p| p.accounts.iter())
             .filter(|a| a.enabled())
-            .map(|a| a.account_name.clone())
+            .filter_map(|a| valid_name(ctx, &a.account_name))
             .collect();
         if enabled.is_empty() {
             return Err(UsageError::new(
@@ -63,6 +63,22 @@ pub fn select(ctx: &Ctx, client: &Client, args: &AccountsArgs) -> Result<Option<
             .info(format!("{} account(s): {}", out.len(), out.join(", ")));
     }
     Ok(Some(out))
+}
+
+/// An account name UserProfile gave, if it is a valid Lacework account name: it becomes a
+/// header and a file name (`--out-dir`), so anything else (a path, a line break, an escape)
+/// is reported and skipped, and the other accounts go on.
+pub fn valid_name(ctx: &Ctx, name: &str) -> Option<String> {
+    match crate::config::parse_subaccount(name) {
+        Ok(n) if n == name => Some(n),
+        _ => {
+            ctx.ui.warn(format!(
+                "skipping the account UserProfile calls \"{}\": not a valid Lacework account name",
+                crate::output::escape_controls(name)
+            ));
+            None
+        }
+    }
 }
 
 /// `--aws-account ID --mapping FILE`: sends requests to the Lacework account that receives the

@@ -75,14 +75,14 @@ pub struct Global {
     /// When to use colour
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Connect and request timeout
-    #[arg(long, global = true, value_name = "DURATION", default_value = "60s", value_parser = duration)]
+    /// Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)
+    #[arg(long, global = true, value_name = "DURATION", default_value = "60s", value_parser = timeout_arg)]
     pub timeout: Duration,
-    /// Retries for 429, 5xx, connection errors and broken answers
-    #[arg(long, global = true, value_name = "N", default_value_t = 5)]
+    /// Retries for 429, 5xx, connection errors and broken answers (0 to 100)
+    #[arg(long, global = true, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u32).range(0..=100))]
     pub retries: u32,
-    /// Longest single wait between retries (429 resets are capped to it)
-    #[arg(long, global = true, value_name = "DURATION", default_value = "60s", value_parser = duration)]
+    /// Longest single wait between retries; 429 resets are capped to it (0s to 1d)
+    #[arg(long, global = true, value_name = "DURATION", default_value = "60s", value_parser = max_wait_arg)]
     pub max_wait: Duration,
     /// Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the
     /// run stops with exit 7, nothing of that answer taken
@@ -120,8 +120,8 @@ fn size(s: &str) -> Result<u64, String> {
         }
     };
     n.checked_mul(mult)
-        .filter(|b| *b >= 1024)
-        .ok_or_else(|| format!("size '{s}' is out of range (at least 1KiB)"))
+        .filter(|b| (1 << 10..=4 << 30).contains(b))
+        .ok_or_else(|| format!("size '{s}' is out of range (1KiB to 4GiB)"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -416,31 +416,61 @@ fn range_arg(s: &str) -> Result<(TimeArg, TimeArg), String> {
             TimeArg::Ago(Duration::ZERO, Some(Snap::Day)),
         )),
         ["last", n, unit] | ["past", n, unit] => {
-            let n: u64 = n.parse().map_err(|_| bad())?;
-            let secs = match unit.trim_end_matches('s') {
-                "minute" | "min" => 60,
-                "hour" => 3_600,
-                "day" => 86_400,
-                "week" => 7 * 86_400,
+            let unit = match unit.trim_end_matches('s') {
+                "minute" | "min" => "m",
+                "hour" => "h",
+                "day" => "d",
+                "week" => "w",
                 _ => return Err(bad()),
             };
-            Ok((TimeArg::Ago(Duration::from_secs(n * secs), None), now))
+            if !n.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad());
+            }
+            let back = parse_duration(&format!("{n}{unit}"))
+                .map_err(|_| format!("range '{s}' reaches back more than 100 years"))?;
+            Ok((TimeArg::Ago(back, None), now))
         }
         ["last", unit] => range_arg(&format!("last 1 {unit}")),
         _ => Err(bad()),
     }
 }
 
-fn duration(s: &str) -> Result<Duration, String> {
-    parse_duration(s)
-}
-
-fn positive_duration(s: &str) -> Result<Duration, String> {
+/// A duration within a flag's range; clap's message names the flag.
+fn within(s: &str, min: Duration, max: Duration) -> Result<Duration, String> {
     let d = parse_duration(s)?;
-    if d.is_zero() {
-        return Err("must be longer than 0s".into());
+    if d < min || d > max {
+        return Err(format!(
+            "out of range: use {} to {}",
+            crate::time::human_duration(min),
+            crate::time::human_duration(max)
+        ));
     }
     Ok(d)
+}
+
+const DAY: Duration = Duration::from_secs(86_400);
+
+fn timeout_arg(s: &str) -> Result<Duration, String> {
+    within(s, Duration::from_millis(100), DAY)
+}
+
+fn max_wait_arg(s: &str) -> Result<Duration, String> {
+    within(s, Duration::ZERO, DAY)
+}
+
+/// `--overlap`: at most 30 days of look-back (the seen set holds its IDs).
+fn overlap_arg(s: &str) -> Result<Duration, String> {
+    within(s, Duration::ZERO, DAY * 30)
+}
+
+/// `--since`: at most ten years back.
+fn since_arg(s: &str) -> Result<Duration, String> {
+    within(s, Duration::from_secs(1), DAY * 3650)
+}
+
+/// `--every`: from a tenth of a second to a week.
+fn every_arg(s: &str) -> Result<Duration, String> {
+    within(s, Duration::from_millis(100), DAY * 7)
 }
 
 fn ladder(s: &str) -> Result<Ladder, String> {
@@ -611,8 +641,8 @@ pub enum SummaryFormat {
 
 #[derive(Debug, Args)]
 pub struct PollArgs {
-    /// First window (no state yet): this far back
-    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = positive_duration)]
+    /// First window (no state yet): this far back (1s to 3650d)
+    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = since_arg)]
     pub since: Duration,
     /// State file: the cursor, recent IDs and the output's committed length
     #[arg(long, value_name = "FILE")]
@@ -624,11 +654,11 @@ pub struct PollArgs {
     #[arg(long, value_name = "DIR", requires = "state", conflicts_with = "out")]
     pub out_dir: Option<PathBuf>,
     /// Look-back: how far before the cursor each window starts, for alerts published late
-    /// (anomaly alerts appear 1-2 hours after their start)
-    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = duration)]
+    /// (anomaly alerts appear 1-2 hours after their start; 0s to 30d)
+    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = overlap_arg)]
     pub overlap: Duration,
-    /// Keep running and poll on this interval; SIGINT/SIGTERM commit and exit 0
-    #[arg(long, value_name = "DURATION", value_parser = positive_duration)]
+    /// Keep running and poll on this interval (100ms to 7d); SIGINT/SIGTERM commit and exit 0
+    #[arg(long, value_name = "DURATION", value_parser = every_arg)]
     pub every: Option<Duration>,
     /// Wait for another poll holding the state lock instead of exiting 9
     #[arg(long)]
@@ -655,8 +685,8 @@ pub struct PollArgs {
 
 #[derive(Debug, Args)]
 pub struct PlanArgs {
-    /// The cadence to check
-    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = positive_duration)]
+    /// The cadence to check (100ms to 7d)
+    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = every_arg)]
     pub every: Duration,
     /// A poll's state file, for the pages each account's poll took
     #[arg(long, value_name = "FILE")]

@@ -118,16 +118,34 @@ impl Account {
 /// Checks a subaccount name: it goes into the `Account-Name` header and the cache file name.
 pub fn parse_subaccount(input: &str) -> Result<String, UsageError> {
     let s = input.trim();
-    if s.is_empty()
-        || !s
-            .chars()
+    let valid = s.len() <= 128
+        && s.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-    {
+        && !s.contains("..");
+    if !valid {
         return Err(UsageError::new(format!(
-            "invalid subaccount {input:?}: use the subaccount's name (letters, digits, '-', '_', '.')"
+            "invalid subaccount \"{}\": use the subaccount's name (a letter or digit, then letters, digits, '-', '_', '.')",
+            crate::output::escape_controls(input)
         )));
     }
     Ok(s.to_owned())
+}
+
+/// A key id, secret or token as it came (a flag, a variable, a file, a profile), made fit to
+/// send: whitespace around it is dropped (Kubernetes and Docker secrets end in a newline);
+/// any other control character is a usage error naming where it came from, never a request
+/// that fails as a network error.
+pub fn credential(value: &str, from: &str) -> Result<String, UsageError> {
+    let v = value.trim();
+    if let Some(c) = v.chars().find(|c| c.is_control()) {
+        return Err(UsageError::new(format!(
+            "{from} holds a control character ({}), which no Lacework key id, secret or token has",
+            c.escape_default()
+        ))
+        .hint("set it again to the value alone, copied from the key file"));
+    }
+    Ok(v.to_owned())
 }
 
 /// Parses `LW_API_SERVER_URL`: https anywhere, http only to this machine.
@@ -362,14 +380,26 @@ pub fn resolve(flags: &CredentialFlags) -> Result<Credentials, UsageError> {
         .transpose()?;
 
     let auth = if let Some(token) = env("LW_API_TOKEN") {
-        Auth::Token(Secret::new(token.trim()))
+        let token = credential(&token, "LW_API_TOKEN")?;
+        if !crate::api::token::valid_token(&token) {
+            return Err(UsageError::new(
+                "LW_API_TOKEN holds a space or a character a bearer token cannot have",
+            )
+            .hint(
+                "set it to the token alone, as `lwctl api post /api/v2/access/tokens` gives it",
+            ));
+        }
+        Auth::Token(Secret::new(token))
     } else {
-        let key_id = flags
-            .api_key
-            .clone()
-            .or_else(|| env("LW_API_KEY"))
-            .or(profile.api_key.clone())
-            .ok_or_else(|| missing("API key id", "--api-key", "LW_API_KEY", "api_key"))?;
+        let in_profile = |key: &str| format!("{key} in profile [{profile_name}]");
+        let key_id = match (&flags.api_key, env("LW_API_KEY"), &profile.api_key) {
+            (Some(k), _, _) => credential(k, "--api-key")?,
+            (None, Some(k), _) => credential(&k, "LW_API_KEY")?,
+            (None, None, Some(k)) => credential(k, &in_profile("api_key"))?,
+            (None, None, None) => {
+                return Err(missing("API key id", "--api-key", "LW_API_KEY", "api_key"))
+            }
+        };
         let secret = if let Some(file) = &flags.api_secret_file {
             check_private(file, flags.allow_insecure_config)?;
             let s = fs::read_to_string(file).map_err(|e| {
@@ -378,14 +408,14 @@ pub fn resolve(flags: &CredentialFlags) -> Result<Credentials, UsageError> {
                     file.display()
                 ))
             })?;
-            s.trim().to_owned()
+            credential(&s, &format!("--api-secret-file {}", file.display()))?
         } else if let Some(s) = env("LW_API_SECRET") {
-            s
+            credential(&s, "LW_API_SECRET")?
         } else if let Some(s) = profile.api_secret.clone() {
             if let Some(p) = &path {
                 check_private(p, flags.allow_insecure_config)?;
             }
-            s
+            credential(&s, &in_profile("api_secret"))?
         } else {
             return Err(missing(
                 "API secret",
@@ -398,7 +428,7 @@ pub fn resolve(flags: &CredentialFlags) -> Result<Credentials, UsageError> {
             return Err(UsageError::new("the API secret is empty"));
         }
         Auth::Key {
-            key_id: key_id.trim().to_owned(),
+            key_id,
             secret: Secret::new(secret),
         }
     };

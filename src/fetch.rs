@@ -179,7 +179,7 @@ impl Walk<'_> {
                 }
                 self.progress
                     .set_message(format!("{label}, page {pages_here}"));
-                for (row, raw) in page.alerts().into_iter().enumerate() {
+                for (row, raw) in page.alerts()?.into_iter().enumerate() {
                     self.progress.inc(1);
                     let place = |id: Option<&str>| {
                         format!(
@@ -190,6 +190,23 @@ impl Walk<'_> {
                             crate::time::rfc3339(piece.end)
                         )
                     };
+                    if page.damaged(raw) {
+                        let id =
+                            alert::parse_record(raw.get().as_bytes())
+                                .ok()
+                                .and_then(|r| match r {
+                                    alert::Record::Alert(a) => {
+                                        alert::alert_id(&a).ok().map(|i| i.into_owned())
+                                    }
+                                    alert::Record::Envelope(_) => None,
+                                });
+                        self.invalid(
+                            &mut stats,
+                            place(id.as_deref()),
+                            "it holds bytes that are not UTF-8",
+                        )?;
+                        continue;
+                    }
                     let alert = match alert::parse_record(raw.get().as_bytes()) {
                         Ok(alert::Record::Alert(a)) => a,
                         _ => {

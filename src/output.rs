@@ -212,8 +212,30 @@ pub fn prefix(kind: &str) -> String {
     }
 }
 
+/// Text from elsewhere (a server's message, an alert field, an account name) made safe to
+/// show on any output: every control character, line breaks included, is written as an
+/// escape (`\n`, `\u{1b}`) instead of being obeyed.
+pub fn escape_controls(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_owned();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// The secret and the tokens of this run, removed from everything shown to the user.
 static SECRETS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// The shortest run of a secret that counts as showing it: a server that splits a token
+/// across lines, or echoes part of it, must not get 8 characters of it out.
+const WINDOW: usize = 8;
 
 /// Remembers a secret or token, so no message, trace or report can show it.
 pub fn register_secret(secret: &str) {
@@ -227,15 +249,49 @@ pub fn register_secret(secret: &str) {
 }
 
 /// The one redaction choke point: every line on stderr and every report on stdout passes
-/// through it. Whole secrets are replaced by `***`.
+/// through it. Any run of 8 or more characters of a secret or token (a whole one, a part, or
+/// pieces split by a line break) is replaced by `***`; a secret shorter than that, wherever
+/// it stands whole.
 pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
     let all = SECRETS.lock().unwrap_or_else(|e| e.into_inner());
-    if !all.iter().any(|s| text.contains(s.as_str())) {
+    let bytes = text.as_bytes();
+    let mut hidden = vec![false; bytes.len()];
+    let mut any = false;
+    for s in all.iter() {
+        let s = s.as_bytes();
+        if s.len() < WINDOW {
+            let Ok(short) = std::str::from_utf8(s) else {
+                continue;
+            };
+            for (i, _) in text.match_indices(short) {
+                hidden[i..i + s.len()].iter_mut().for_each(|h| *h = true);
+                any = true;
+            }
+            continue;
+        }
+        let windows: std::collections::HashSet<&[u8]> = s.windows(WINDOW).collect();
+        for (i, w) in bytes.windows(WINDOW).enumerate() {
+            if windows.contains(w) {
+                hidden[i..i + WINDOW].iter_mut().for_each(|h| *h = true);
+                any = true;
+            }
+        }
+    }
+    if !any {
         return text.into();
     }
-    let mut out = text.to_owned();
-    for s in all.iter() {
-        out = out.replace(s.as_str(), "***");
+    let mut out = String::with_capacity(text.len());
+    let mut in_hidden = false;
+    for (i, c) in text.char_indices() {
+        if hidden[i..i + c.len_utf8()].iter().any(|h| *h) {
+            if !in_hidden {
+                out.push_str("***");
+            }
+            in_hidden = true;
+        } else {
+            in_hidden = false;
+            out.push(c);
+        }
     }
     out.into()
 }

@@ -153,18 +153,7 @@ pub fn severity_style(severity: &str) -> Style {
 
 /// Control characters shown as escapes (`\n`, `\t`, `\u{1b}`); everything else as is.
 pub fn escape(s: &str) -> String {
-    if !s.chars().any(char::is_control) {
-        return s.to_owned();
-    }
-    s.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::output::escape_controls(s)
 }
 
 pub fn display_width(s: &str) -> usize {

@@ -31,8 +31,13 @@ pub fn parse_duration(value: &str) -> Result<Duration, String> {
     if v.is_empty() {
         return Err(bad());
     }
-    if let Ok(secs) = v.parse::<u64>() {
-        return Ok(Duration::from_secs(secs));
+    let longest = 100 * 365 * 86_400;
+    let too_long = || format!("duration '{value}' is longer than 100 years");
+    if v.bytes().all(|b| b.is_ascii_digit()) {
+        return match v.parse::<u64>() {
+            Ok(secs) if secs <= longest => Ok(Duration::from_secs(secs)),
+            _ => Err(too_long()),
+        };
     }
     let mut total_ms: u64 = 0;
     let mut rest = v;
@@ -43,7 +48,10 @@ pub fn parse_duration(value: &str) -> Result<Duration, String> {
         let units = rest[digits..]
             .find(|c: char| c.is_ascii_digit())
             .map_or(rest.len(), |i| i + digits);
-        let n: u64 = rest[..digits].parse().map_err(|_| bad())?;
+        if digits == 0 {
+            return Err(bad());
+        }
+        let n: u64 = rest[..digits].parse().map_err(|_| too_long())?;
         let unit_ms = match &rest[digits..units] {
             "ms" => 1,
             "s" => 1000,
@@ -56,13 +64,12 @@ pub fn parse_duration(value: &str) -> Result<Duration, String> {
         total_ms = n
             .checked_mul(unit_ms)
             .and_then(|x| total_ms.checked_add(x))
-            .ok_or_else(bad)?;
+            .ok_or_else(too_long)?;
         rest = &rest[units..];
     }
-    let total = total_ms / 1000;
     // Far beyond anything the API can answer; keeps later date arithmetic from overflowing.
-    if total > 100 * 365 * 86_400 {
-        return Err(format!("duration '{value}' is longer than 100 years"));
+    if total_ms / 1000 > longest {
+        return Err(too_long());
     }
     Ok(Duration::from_millis(total_ms))
 }

@@ -17,6 +17,9 @@ pub struct Page {
     body: Vec<u8>,
     paging: Option<Paging>,
     rows: usize,
+    /// Where the body held bytes that are not UTF-8, each replaced by U+FFFD: the alerts
+    /// that span one are not taken as they are (see [`Page::damaged`]).
+    damaged: Vec<std::ops::Range<usize>>,
 }
 
 /// What decoding a page checks and keeps: the paging, and how many alerts `data` holds,
@@ -105,21 +108,60 @@ impl Page {
         self.rows
     }
 
-    /// The page's alerts, borrowed from its body (decoded once already, so this cannot fail).
-    pub fn alerts(&self) -> Vec<&RawValue> {
+    /// The page's alerts, borrowed from its body. The body was decoded once already; should
+    /// it not decode now, that is an error, never an empty page.
+    pub fn alerts(&self) -> Result<Vec<&RawValue>, ApiError> {
         if self.rows == 0 {
-            return Vec::new();
+            return Ok(Vec::new());
         }
-        serde_json::from_slice::<PageData>(&self.body)
-            .ok()
-            .and_then(|v| v.data)
-            .unwrap_or_default()
+        let data = serde_json::from_slice::<PageData>(&self.body)
+            .map_err(|e| ApiError::Unavailable {
+                cause: crate::error::Cause::Decode,
+                what: format!("a page of alerts could not be read: {e}"),
+                hint: None,
+            })?
+            .data
+            .unwrap_or_default();
+        if data.len() != self.rows {
+            return Err(ApiError::Unavailable {
+                cause: crate::error::Cause::Decode,
+                what: format!(
+                    "a page of alerts counted {} rows but read {}",
+                    self.rows,
+                    data.len()
+                ),
+                hint: None,
+            });
+        }
+        Ok(data)
+    }
+
+    /// Whether an alert of this page held bytes that are not UTF-8 (now U+FFFD).
+    pub fn damaged(&self, alert: &RawValue) -> bool {
+        let start = alert.get().as_ptr() as usize - self.body.as_ptr() as usize;
+        let end = start + alert.get().len();
+        self.damaged.iter().any(|r| r.start < end && start < r.end)
     }
 
     /// The body's buffer, to hand back to the client for the next page.
     pub fn into_body(self) -> Vec<u8> {
         self.body
     }
+}
+
+/// The body as text, each sequence that is not UTF-8 replaced by U+FFFD, with where each
+/// replacement landed.
+fn repair(body: &[u8], damaged: &mut Vec<std::ops::Range<usize>>) -> String {
+    let mut text = String::with_capacity(body.len() + 16);
+    for chunk in body.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            let at = text.len();
+            text.push(char::REPLACEMENT_CHARACTER);
+            damaged.push(at..text.len());
+        }
+    }
+    text
 }
 
 /// The parts of an alert's details: `GET /api/v2/Alerts/{id}?scope=...`.
@@ -176,13 +218,28 @@ impl Client {
         self.page(Call::get(url))
     }
 
+    /// One page. A body that is not UTF-8 is read with each bad sequence replaced, so one
+    /// damaged alert costs only itself; one that does not parse is an error, retried like any
+    /// malformed answer, never an empty page.
     fn page(&self, call: Call) -> Result<Page, ApiError> {
-        Ok(match self.send(call, PageView::decode)? {
-            Some((paging, rows)) => Page {
-                body: self.take_body(),
-                paging,
-                rows,
-            },
+        let mut damaged = Vec::new();
+        let decode = |body: &[u8]| match std::str::from_utf8(body) {
+            Ok(_) => PageView::decode(body),
+            Err(_) => PageView::decode(repair(body, &mut Vec::new()).as_bytes()),
+        };
+        Ok(match self.send(call, decode)? {
+            Some((paging, rows)) => {
+                let mut body = self.take_body();
+                if std::str::from_utf8(&body).is_err() {
+                    body = repair(&body, &mut damaged).into_bytes();
+                }
+                Page {
+                    body,
+                    paging,
+                    rows,
+                    damaged,
+                }
+            }
             None => Page::default(),
         })
     }

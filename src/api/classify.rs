@@ -246,9 +246,11 @@ pub(super) fn server_message(body: &[u8]) -> String {
     struct Msg {
         message: Option<serde_json::Value>,
     }
+    // What the server says is data: a line break or an escape in it is shown, never obeyed
+    // (it could forge a log line or split a token across lines).
     if let Ok(Msg { message: Some(m) }) = serde_json::from_slice::<Msg>(body) {
         return match m {
-            serde_json::Value::String(s) => s,
+            serde_json::Value::String(s) => crate::output::escape_controls(&s),
             other => other.to_string(),
         };
     }
@@ -257,7 +259,7 @@ pub(super) fn server_message(body: &[u8]) -> String {
     if text.starts_with('<') {
         return "(an HTML page, not a Lacework answer)".into();
     }
-    text.to_owned()
+    crate::output::escape_controls(text)
 }
 
 /// An answer that may be empty (an action's `200` with no body): `null` then, else its JSON.

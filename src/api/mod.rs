@@ -81,6 +81,8 @@ pub struct Client {
     budgets: RefCell<Budgets>,
     /// Requests a run over many accounts still plans in this cycle (0: not pacing ahead).
     ahead: Cell<u64>,
+    /// The server's clock skew has been warned about.
+    skew_warned: Cell<bool>,
 }
 
 impl Client {
@@ -140,6 +142,7 @@ impl Client {
             body: RefCell::new(Vec::new()),
             budgets: RefCell::new(Budgets::default()),
             ahead: Cell::new(0),
+            skew_warned: Cell::new(false),
         })
     }
 

@@ -168,7 +168,9 @@ impl Client {
         if let Some(body) = &request.body {
             req = req.body(body.clone());
         }
-        Ok(req)
+        // A deadline for the whole request, body included: a server that trickles its answer
+        // cannot hold a run (and a poll's lock) past --timeout.
+        Ok(req.timeout(self.opts.timeout))
     }
 
     /// `-v` names the request; `-vv` shows its headers, the credential masked.
@@ -236,7 +238,11 @@ impl Client {
             return match read {
                 Ok(()) => Outcome::Body(headers),
                 Err(e) => Outcome::Fail(Failure {
-                    error: self.cut_short(call, &e),
+                    error: if timed_out(&e) {
+                        self.deadline_passed()
+                    } else {
+                        self.cut_short(call, &e)
+                    },
                     retry: call.idempotent,
                     wait: None,
                 }),
@@ -256,6 +262,19 @@ impl Client {
                 ..f
             }),
         }
+    }
+
+    /// The `--timeout` deadline passed while the answer was still arriving.
+    fn deadline_passed(&self) -> ApiError {
+        unavailable(
+            Cause::Timeout,
+            format!(
+                "{} did not finish its answer within {} (--timeout is a deadline for the whole request)",
+                self.host(),
+                human_duration(self.opts.timeout)
+            ),
+            Some("raise --timeout, or check your network, VPN and proxy"),
+        )
     }
 
     fn cut_short(&self, call: &Call, e: &std::io::Error) -> ApiError {
@@ -435,4 +454,15 @@ pub(super) enum StatusOutcome {
     /// 401 on a data call: drop the token, exchange the key again, retry once.
     Refresh,
     Fail(Failure),
+}
+
+/// Whether a read failed because the request's deadline passed.
+fn timed_out(e: &std::io::Error) -> bool {
+    if e.kind() == std::io::ErrorKind::TimedOut {
+        return true;
+    }
+    std::iter::successors(Some(e as &dyn std::error::Error), |c| c.source()).any(|c| {
+        c.downcast_ref::<reqwest::Error>()
+            .is_some_and(reqwest::Error::is_timeout)
+    })
 }

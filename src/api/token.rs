@@ -12,6 +12,36 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// The life lwctl asks a token for.
+pub const ASKED: Duration = Duration::hours(1);
+
+/// When a token is taken to expire, judged by the local clock at the exchange, and how far the
+/// server's clock seems off when its `expiresAt` makes no sense here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lifetime {
+    pub at: DateTime<Utc>,
+    pub skew: Option<Duration>,
+}
+
+/// The expiry of a token asked for [`ASKED`] at `now`: the server's `expiresAt` when this
+/// clock agrees it lies ahead within the asked life (and a few minutes' slack); else the
+/// server's clock is off, and the token is taken to live the asked hour from `now`. A server
+/// whose clock is behind would otherwise cost an exchange per request.
+pub fn lifetime(said: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Lifetime {
+    let slack = Duration::minutes(5);
+    match said {
+        Some(t) if t > now + MARGIN && t <= now + ASKED + slack => Lifetime { at: t, skew: None },
+        Some(t) => Lifetime {
+            at: now + ASKED,
+            skew: Some(t - (now + ASKED)),
+        },
+        None => Lifetime {
+            at: now + ASKED,
+            skew: None,
+        },
+    }
+}
+
 /// Tokens are not reused in their last minutes, so a request never starts with one about to die.
 pub const MARGIN: Duration = Duration::minutes(5);
 
@@ -248,7 +278,7 @@ impl Client {
             expires_at: Option<String>,
             data: Option<Vec<Answer>>,
         }
-        let body = serde_json::json!({"keyId": key_id, "expiryTime": 3600});
+        let body = serde_json::json!({"keyId": key_id, "expiryTime": ASKED.num_seconds()});
         let result = self.send_with(
             Call::post(self.url("api/v2/access/tokens"), body, true),
             |b| serde_json::from_slice::<Answer>(b),
@@ -271,11 +301,17 @@ impl Client {
                 ),
                 hint: None,
             })?;
-        let expires_at = answer
-            .expires_at
-            .as_deref()
-            .and_then(crate::time::parse_api_time)
-            .unwrap_or_else(|| Utc::now() + chrono::Duration::seconds(3600));
+        let expires_at = lifetime(
+            answer
+                .expires_at
+                .as_deref()
+                .and_then(crate::time::parse_api_time),
+            Utc::now(),
+        );
+        if let Some(skew) = expires_at.skew {
+            self.warn_skew(skew);
+        }
+        let expires_at = expires_at.at;
         crate::output::register_secret(&token);
         let t = Token {
             value: Secret::new(token),
@@ -298,6 +334,20 @@ impl Client {
         Ok(t)
     }
 
+    /// Says once a run that the server's clock is off, by how much.
+    fn warn_skew(&self, skew: chrono::Duration) {
+        if self.skew_warned.replace(true) {
+            return;
+        }
+        let size = skew.abs().to_std().unwrap_or_default();
+        crate::output::stderr_line(&format!(
+            "{} the token's expiresAt is {} {} by this machine's clock (the server's clock, or this one, is off); the token is used for the hour it was asked for",
+            crate::output::prefix("warning"),
+            crate::time::human_duration(size),
+            if skew < chrono::Duration::zero() { "early" } else { "late" },
+        ));
+    }
+
     /// The curl line that tests the credentials by hand, secret left as `$LW_API_SECRET`.
     pub fn curl_line(&self) -> String {
         let sub = self
@@ -314,6 +364,34 @@ impl Client {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_skewed_server_clock_costs_no_extra_exchange() {
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let h = Duration::hours(1);
+        assert_eq!(
+            lifetime(Some(now + h), now),
+            Lifetime {
+                at: now + h,
+                skew: None
+            }
+        );
+        assert_eq!(lifetime(None, now).at, now + h);
+        // Already past here (the server is two hours behind): an hour from now, skew told.
+        let l = lifetime(Some(now - h), now);
+        assert_eq!((l.at, l.skew), (now + h, Some(-h * 2)));
+        assert!(Token {
+            value: Secret::new("t".repeat(20)),
+            expires_at: l.at
+        }
+        .fresh(now));
+        // A day ahead: not trusted either.
+        assert_eq!(lifetime(Some(now + h * 25), now).skew, Some(h * 24));
+        // Minutes inside the margin are a skew, not a token to exchange again at once.
+        assert!(lifetime(Some(now + Duration::minutes(3)), now)
+            .skew
+            .is_some());
+    }
 
     #[test]
     pub(super) fn round_trip_private_and_identity_bound() {

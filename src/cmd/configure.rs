@@ -127,6 +127,9 @@ pub fn run(ctx: &Ctx, args: ConfigureArgs) -> Result<()> {
         }
     };
     let subaccount = subaccount.map(|s| parse_subaccount(&s)).transpose()?;
+    // A secret with a line break in it would be stored, then fail every later command.
+    let key_id = config::credential(&key_id, "the API key id")?;
+    let secret = config::credential(&secret, "the API secret")?;
 
     let mut section = Table::new();
     // The account name alone, as the Lacework CLI writes it.
@@ -134,8 +137,8 @@ pub fn run(ctx: &Ctx, args: ConfigureArgs) -> Result<()> {
     if let Some(s) = &subaccount {
         section.insert("subaccount", value(s.clone()));
     }
-    section.insert("api_key", value(key_id.trim()));
-    section.insert("api_secret", value(secret.trim()));
+    section.insert("api_key", value(key_id.as_str()));
+    section.insert("api_secret", value(secret.as_str()));
     section.insert("version", value(2));
     if let Some(old) = &current {
         let same = ["account", "subaccount", "api_key", "api_secret"]

@@ -252,7 +252,13 @@ pub fn parse_record(bytes: &[u8]) -> Result<Record<'_>, RecordError> {
     let mut alert: Alert = serde_json::from_str(text).map_err(|e| {
         RecordError::at(
             offset_of(bytes, e.line(), e.column()),
-            format!("invalid JSON: {}", strip_position(&e)),
+            match strip_position(&e) {
+                // serde's word for a key that appears twice in one object.
+                m if m.starts_with("duplicate field") => {
+                    format!("duplicate key{}", &m["duplicate field".len()..])
+                }
+                m => format!("invalid JSON: {m}"),
+            },
         )
     })?;
     if alert.alert_id.is_none() {

@@ -329,7 +329,10 @@ impl TimeArg {
         match self {
             TimeArg::At(t) => t,
             TimeArg::Ago(d, snap) => {
-                let t = now - chrono::Duration::from_std(d).unwrap_or(chrono::Duration::MAX);
+                let t = chrono::Duration::from_std(d)
+                    .ok()
+                    .and_then(|d| now.checked_sub_signed(d))
+                    .unwrap_or(DateTime::<Utc>::MIN_UTC);
                 snap.map_or(t, |s| s.floor(t))
             }
         }
@@ -729,7 +732,7 @@ pub struct NormalizeArgs {
     #[arg(long)]
     pub skip_invalid: bool,
     /// Threads that map NDJSON input [default: the CPUs lwctl may use]
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub threads: Option<u16>,
 }
 

@@ -209,8 +209,12 @@ impl Walk<'_> {
                     }
                     let alert = match alert::parse_record(raw.get().as_bytes()) {
                         Ok(alert::Record::Alert(a)) => a,
-                        _ => {
-                            self.invalid(&mut stats, place(None), "not a JSON object")?;
+                        Ok(alert::Record::Envelope(_)) => {
+                            self.invalid(&mut stats, place(None), "not an alert object")?;
+                            continue;
+                        }
+                        Err(e) => {
+                            self.invalid(&mut stats, place(None), &e.message)?;
                             continue;
                         }
                     };

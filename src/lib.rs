@@ -21,6 +21,7 @@ pub mod pull;
 pub mod schema;
 pub mod severity;
 pub mod signals;
+pub mod stdout;
 pub mod table;
 pub mod time;
 pub mod triage;

@@ -395,3 +395,39 @@ pub fn csv_line<T: AsRef<[u8]>>(fields: &[T]) -> std::io::Result<Vec<u8>> {
     w.write_record(fields.iter().map(|f| neutralise(f.as_ref())))?;
     w.into_inner().map_err(|e| e.into_error())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_eight_characters_of_a_secret_are_hidden() {
+        let secret = "Zq7_redact_test_4f9e1c2b8a";
+        register_secret(secret);
+        let (a, b) = secret.split_at(13);
+        for (text, want) in [
+            (format!("token {secret} end"), "token *** end".to_string()),
+            // Split by a line break, escaped or not: both halves are hidden.
+            (format!("bad {a}\n{b}!"), "bad ***\n***!".to_string()),
+            (format!("bad {a}\\n{b}!"), "bad ***\\n***!".to_string()),
+            // Eight characters out of the middle.
+            (format!("…{}…", &secret[5..13]), "…***…".to_string()),
+            // Seven are not a leak.
+            (
+                format!("x{}x", &secret[5..12]),
+                format!("x{}x", &secret[5..12]),
+            ),
+        ] {
+            assert_eq!(redact(&text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(escape_controls("plain"), "plain");
+        assert_eq!(
+            escape_controls("a\nb\r\u{1b}[31m\tz"),
+            "a\\nb\\r\\u{1b}[31m\\tz"
+        );
+    }
+}

@@ -52,19 +52,16 @@ fn owe(bytes: &'static [u8]) {
     *CLOSING.lock().unwrap_or_else(|e| e.into_inner()) = bytes;
 }
 
-/// Writes what stdout owes straight to file descriptor 1, past any lock the main thread holds.
-pub fn write_closing() {
-    let bytes = *CLOSING.lock().unwrap_or_else(|e| e.into_inner());
-    if bytes.is_empty() {
-        return;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::fd::FromRawFd;
-        // SAFETY: fd 1 is open for the life of the process; the File is forgotten, not closed.
-        let mut out = unsafe { std::fs::File::from_raw_fd(1) };
-        let _ = out.write_all(bytes);
-        std::mem::forget(out);
+/// What stdout owes now (see [`crate::stdout::close_and_exit`]).
+pub fn owed() -> &'static [u8] {
+    *CLOSING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// How records of `format` are framed on stdout.
+pub fn framing(format: Format) -> crate::stdout::Framing {
+    match format {
+        Format::Json => crate::stdout::Framing::Writes,
+        _ => crate::stdout::Framing::Lines,
     }
 }
 
@@ -77,6 +74,8 @@ pub struct StreamPrinter<W: Write> {
     rows: Vec<(i64, Vec<String>)>,
     /// Bytes of a record not yet ended by a newline (through the `Write` impl).
     pending: Vec<u8>,
+    /// A record as it is written.
+    scratch: Vec<u8>,
     width: Option<usize>,
     color: bool,
     reverse: bool,
@@ -99,6 +98,7 @@ impl<W: Write> StreamPrinter<W> {
             csv_header: false,
             rows: Vec::new(),
             pending: Vec::new(),
+            scratch: Vec::new(),
             width: ui.width,
             color: ui.color,
             reverse,
@@ -121,14 +121,19 @@ impl<W: Write> StreamPrinter<W> {
     /// One record: a compact JSON object on one line, without its newline.
     pub fn record(&mut self, json: &[u8]) -> io::Result<()> {
         match self.format {
+            // One write a record: stdout cuts only at the end of one (see crate::stdout).
             Format::Ndjson => {
-                self.out.write_all(json)?;
-                self.out.write_all(b"\n")?;
+                self.scratch.clear();
+                self.scratch.extend_from_slice(json);
+                self.scratch.push(b'\n');
+                self.out.write_all(&self.scratch)?;
             }
             Format::Json => {
-                self.out
-                    .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
-                self.out.write_all(json)?;
+                self.scratch.clear();
+                self.scratch
+                    .extend_from_slice(if self.written == 0 { b"[\n" } else { b",\n" });
+                self.scratch.extend_from_slice(json);
+                self.out.write_all(&self.scratch)?;
                 if self.written == 0 {
                     owe(b"\n]\n");
                 }

@@ -330,3 +330,87 @@ proptest! {
         }
     }
 }
+
+/// A value as a hostile or careless user types one for a number, duration, size or time flag.
+fn flag_value() -> impl Strategy<Value = String> {
+    let number = prop_oneof![
+        "[0-9]{1,3}",
+        "[0-9]{10,25}",
+        Just("18446744073709551615".to_string()),
+        Just("0".to_string()),
+    ];
+    let unit = prop_oneof![
+        Just(""),
+        Just("ms"),
+        Just("s"),
+        Just("m"),
+        Just("h"),
+        Just("d"),
+        Just("w"),
+        Just("B"),
+        Just("KB"),
+        Just("MiB"),
+        Just("GiB"),
+        Just("x"),
+    ];
+    (prop::bool::ANY, number, unit, prop::bool::ANY).prop_map(|(minus, n, u, twice)| {
+        let one = format!("{}{n}{u}", if minus { "-" } else { "" });
+        if twice {
+            format!("{one}{n}{u}")
+        } else {
+            one
+        }
+    })
+}
+
+proptest! {
+    /// No value of any number, duration, size or time flag panics: it parses, or it is a
+    /// usage error (exit 2) naming the flag; and what parses resolves to a window without
+    /// overflowing.
+    #[test]
+    fn no_flag_value_panics(value in flag_value(), unit in prop::sample::select(vec!["minutes", "hours", "days", "weeks"])) {
+        use clap::Parser;
+        let range = format!("last {} {unit}", value.trim_start_matches('-'));
+        // `--flag=value`, as a negative value must be given.
+        let f = |flag: &str| format!("{flag}={value}");
+        let cases: Vec<Vec<String>> = vec![
+            vec![f("--timeout"), "alerts".into(), "list".into()],
+            vec![f("--max-wait"), "alerts".into(), "list".into()],
+            vec![f("--retries"), "alerts".into(), "list".into()],
+            vec![f("--max-response"), "alerts".into(), "list".into()],
+            vec!["alerts".into(), "list".into(), f("--start")],
+            vec!["alerts".into(), "list".into(), f("--end")],
+            vec!["alerts".into(), "list".into(), format!("--range={range}")],
+            vec!["alerts".into(), "list".into(), f("--limit")],
+            vec!["alerts".into(), "poll".into(), f("--since")],
+            vec!["alerts".into(), "poll".into(), f("--overlap")],
+            vec!["alerts".into(), "poll".into(), f("--every")],
+            vec!["org".into(), "plan".into(), f("--every")],
+            vec!["normalize".into(), f("--threads")],
+        ];
+        let now = chrono::Utc::now();
+        for args in cases {
+            let flag = args.iter().find(|a| a.starts_with("--")).and_then(|a| a.split('=').next()).unwrap_or("").to_owned();
+            match crate::cli::Cli::try_parse_from(std::iter::once("lwctl".to_owned()).chain(args.iter().cloned())) {
+                Err(e) => {
+                    prop_assert_eq!(e.exit_code(), 2, "{:?}", args);
+                    let text = e.to_string();
+                    prop_assert!(text.contains(&flag), "{:?}: {}", args, text);
+                }
+                Ok(cli) => match cli.command {
+                    crate::cli::Command::Alerts(crate::cli::AlertsCommand::List(l)) => {
+                        let (s, e) = l.range.map_or((l.start, l.end), |(s, e)| (Some(s), Some(e)));
+                        let _ = crate::cmd::alerts::resolve_window(s, e, now);
+                    }
+                    crate::cli::Command::Alerts(crate::cli::AlertsCommand::Poll(p)) => {
+                        let since = chrono::Duration::from_std(p.since).unwrap();
+                        let overlap = chrono::Duration::from_std(p.overlap).unwrap();
+                        let w = crate::poll::window(None, now, since, overlap);
+                        prop_assert!(w.start <= w.end);
+                    }
+                    _ => {}
+                },
+            }
+        }
+    }
+}

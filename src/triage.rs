@@ -96,6 +96,13 @@ pub enum Outcome {
     Failed,
     WouldClose,
     WouldComment,
+    /// The request is about to be sent (the audit log's line before it).
+    Sending,
+    /// A signal ended the run while the request was in flight: it may or may not have been
+    /// acted on.
+    Unknown,
+    /// A signal ended the run before the request was sent.
+    NotSent,
 }
 
 impl Outcome {
@@ -104,6 +111,7 @@ impl Outcome {
         match self {
             Outcome::NotFound => 5,
             Outcome::Failed => 1,
+            Outcome::Unknown | Outcome::NotSent => 130,
             _ => 0,
         }
     }

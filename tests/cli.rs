@@ -30,6 +30,8 @@ mod real;
 mod schemas;
 #[path = "cli/triage.rs"]
 mod triage;
+#[path = "cli/trust.rs"]
+mod trust;
 
 use assert_cmd::Command;
 use server::Server;

@@ -16,7 +16,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::sync::atomic::AtomicBool;
 
 /// IDs are remembered this long before a piece boundary, for servers that return an alert on
@@ -64,7 +64,7 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         printer: StreamPrinter::new(
             format,
             args.normalize.normalize,
-            BufWriter::with_capacity(128 << 10, io::stdout().lock()),
+            crate::stdout::Stdout::new(crate::printer::framing(format)),
             &ctx.ui,
             args.reverse,
         )

@@ -58,10 +58,11 @@ pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
     let mut normalizer = Normalizer::new(options);
     let mut out = Vec::with_capacity(BLOCK + (64 << 10));
     // NDJSON is the default even on a terminal: events are this command's product.
+    let format = crate::pull::stream_format(ctx, args.schema, Format::Ndjson)?;
     let mut stdout = StreamPrinter::new(
-        crate::pull::stream_format(ctx, args.schema, Format::Ndjson)?,
+        format,
         true,
-        io::stdout().lock(),
+        crate::stdout::Stdout::new(crate::printer::framing(format)),
         &ctx.ui,
         false,
     );
@@ -89,6 +90,14 @@ pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
         } else {
             let file = File::open(path)
                 .map_err(|e| UsageError::new(format!("cannot read {}: {e}", path.display())))?;
+            if file.metadata().is_ok_and(|m| m.is_dir()) {
+                return Err(UsageError::new(format!(
+                    "{} is a directory, not a file of alerts",
+                    path.display()
+                ))
+                .hint("name the files in it, as in: lwctl normalize DIR/*.json")
+                .into());
+            }
             (path.display().to_string(), Box::new(file))
         };
         // A UTF-8 byte order mark (some Windows tools write one) is not part of the JSON.

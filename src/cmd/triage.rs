@@ -31,7 +31,7 @@ pub fn close(ctx: &Ctx, args: CloseArgs) -> Result<()> {
 }
 
 /// One alert's result, as printed with `-o json|ndjson|csv` and written to the audit log.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct Report {
     alert_id: u64,
     action: &'static str,
@@ -58,6 +58,9 @@ fn run(
     let (ids, stdin_used) = collect_ids(inputs)?;
     let comment = comment_text(ctx, action, text, stdin_used)?;
     let client = ctx.client()?;
+    // A signal stops the run between actions; one in flight finishes, or is reported (and
+    // audited) as unknown if the grace runs out first. Exit 130 either way.
+    let stop = crate::signals::stop_on_signals(130)?;
 
     // Look before acting: nothing is sent for an alert that is missing or already closed.
     let mut looks = Vec::with_capacity(ids.len());
@@ -84,10 +87,31 @@ fn run(
     let mut worst = 0u8;
     let mut not_done = 0usize;
     for (&id, look) in ids.iter().zip(&looks) {
-        let report = match triage::plan(action, look) {
+        let planned = triage::plan(action, look);
+        let report = match planned {
             Err(skip) => skipped(id, action, skip, look),
             Ok(()) if act.dry_run => would(id, action, comment.as_deref()),
-            Ok(()) => perform(&client, id, action, comment.as_deref()),
+            Ok(()) if stop.load(std::sync::atomic::Ordering::SeqCst) => {
+                base(id, action, Outcome::NotSent, comment.as_deref())
+            }
+            Ok(()) => {
+                let intent = base(id, action, Outcome::Sending, comment.as_deref());
+                if let Some(a) = &mut audit {
+                    a.write(&intent)?;
+                    a.on_signal(&intent);
+                } else {
+                    crate::signals::last_words(Some(Box::new(move || {
+                        crate::output::stderr_line(&format!(
+                            "{} interrupted while the {} of alert {id} was in flight: whether Lacework acted on it is unknown (lwctl alerts get {id} tells)",
+                            crate::output::prefix("warning"),
+                            action.name()
+                        ));
+                    })));
+                }
+                let done = perform(&client, id, action, comment.as_deref());
+                crate::signals::last_words(None);
+                done
+            }
         };
         ctx.ui.info(line(&report, action));
         if let Some(a) = &mut audit {
@@ -100,6 +124,9 @@ fn run(
         out.push(&report)?;
     }
     out.finish(&ctx.ui)?;
+    if stop.load(std::sync::atomic::Ordering::SeqCst) {
+        return Err(crate::error::Interrupted.into());
+    }
     if worst == 0 {
         return Ok(());
     }
@@ -420,6 +447,11 @@ fn line(r: &Report, action: Action) -> String {
         Outcome::NotFound => format!("alert {id} was not found; nothing was sent"),
         Outcome::Failed => format!("alert {id} failed: {why}"),
         Outcome::WouldClose | Outcome::WouldComment => format!("dry run: would send {why}"),
+        Outcome::Sending => format!("sending the {} of alert {id}", action.name()),
+        Outcome::Unknown => {
+            format!("alert {id}: interrupted in flight; whether Lacework acted on it is unknown")
+        }
+        Outcome::NotSent => format!("alert {id}: not sent (interrupted)"),
     }
 }
 
@@ -539,8 +571,29 @@ impl Audit {
         })
     }
 
-    fn write(&mut self, r: &Report) -> Result<()> {
-        let mut line = serde_json::to_vec(&json!({
+    /// Makes the signal path audit `r` as unknown (and say so) if the grace runs out before
+    /// the request it records comes back.
+    fn on_signal(&self, r: &Report) {
+        let Ok(mut file) = self.file.try_clone() else {
+            return;
+        };
+        let mut unknown = self.line(&Report {
+            result: Outcome::Unknown,
+            ..r.clone()
+        });
+        let (id, action) = (r.alert_id, r.action);
+        crate::signals::last_words(Some(Box::new(move || {
+            unknown.push(b'\n');
+            let _ = file.write_all(&unknown).and_then(|()| file.sync_data());
+            crate::output::stderr_line(&format!(
+                "{} interrupted while the {action} of alert {id} was in flight: whether Lacework acted on it is unknown (lwctl alerts get {id} tells); the audit log says so",
+                crate::output::prefix("warning"),
+            ));
+        })));
+    }
+
+    fn line(&self, r: &Report) -> Vec<u8> {
+        serde_json::to_vec(&json!({
             "time": crate::time::rfc3339(crate::time::now()),
             "account": self.account,
             "subaccount": self.subaccount,
@@ -551,7 +604,12 @@ impl Audit {
             "comment": r.comment,
             "result": r.result,
             "message": r.message,
-        }))?;
+        }))
+        .expect("a JSON object serializes")
+    }
+
+    fn write(&mut self, r: &Report) -> Result<()> {
+        let mut line = self.line(r);
         line.push(b'\n');
         // One write for the whole line, then fsync: a reader never sees half an action.
         self.file

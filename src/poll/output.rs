@@ -11,7 +11,7 @@ use crate::output::Ui;
 use crate::printer::StreamPrinter;
 use anyhow::{Context, Result};
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 /// The `--out` file: where this run appends, and what is committed.
@@ -136,17 +136,19 @@ impl Output {
             o.append(redo)?;
         }
         o.committed = o.len()?;
+        crash_point("after-open");
         Ok(Opened { output: o, fresh })
     }
 
     /// Opens and locks the file at `path`, following a symlink only as [`fsafe::follow`]
     /// allows; in a directory others can write, a file another user owns is refused.
     fn open_file(path: &Path, wait: bool) -> Result<Output> {
-        let resolved = fsafe::follow(path, "--out")?;
-        let dir = fsafe::parent(&resolved);
-        fsafe::make_dirs(dir)
+        // Missing directories are made for the path as given, never at a link's target.
+        fsafe::make_dirs(fsafe::parent(path))
             .with_context(|| format!("cannot create the directory of --out {}", path.display()))
             .map_err(|e| out_error(path, e))?;
+        let resolved = fsafe::follow(path, "--out")?;
+        let dir = fsafe::parent(&resolved);
         let mut options = OpenOptions::new();
         options.read(true).append(true).create(true);
         #[cfg(unix)]
@@ -341,32 +343,26 @@ fn read_landing(file: &mut File, p: &Pending) -> Result<Landing> {
 /// A failure to create, open or write `--out` is the user's to fix (a path, a permission, a
 /// full disk): a usage error that names the file.
 fn out_error(path: &Path, e: anyhow::Error) -> anyhow::Error {
-    let io = e.chain().find_map(|c| c.downcast_ref::<io::Error>());
-    match io.map(io::Error::kind) {
-        Some(io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem) => {
-            UsageError::new(format!(
-                "cannot write --out {}: {}",
-                path.display(),
-                io.unwrap()
-            ))
-            .hint("pick a path you can write, or fix its permissions")
-            .into()
+    use io::ErrorKind::*;
+    let Some(io) = e.chain().find_map(|c| c.downcast_ref::<io::Error>()) else {
+        return e;
+    };
+    let hint = match io.kind() {
+        PermissionDenied | ReadOnlyFilesystem => {
+            "pick a path you can write, or fix its permissions"
         }
-        Some(io::ErrorKind::StorageFull) => UsageError::new(format!(
-            "cannot write --out {}: the disk is full",
-            path.display()
-        ))
-        .hint("free some space; the alerts not written are written by the next run")
-        .into(),
-        Some(io::ErrorKind::NotFound) => UsageError::new(format!(
-            "cannot open --out {}: {}",
-            path.display(),
-            io.unwrap()
-        ))
-        .hint("a link at that path may point nowhere; name a file in a directory that exists")
-        .into(),
-        _ => e.context(format!("--out {}", path.display())),
-    }
+        StorageFull | QuotaExceeded => {
+            "free some space; what was not written is written by the next run"
+        }
+        NotFound | NotADirectory => {
+            "name a file in a directory that exists (a link at that path may point nowhere)"
+        }
+        IsADirectory | InvalidFilename => "name a regular file",
+        _ => return e.context(format!("--out {}", path.display())),
+    };
+    UsageError::new(format!("cannot write --out {}: {io}", path.display()))
+        .hint(hint)
+        .into()
 }
 
 #[cfg(unix)]
@@ -380,13 +376,13 @@ pub(crate) fn identity(_: &fs::Metadata) -> (u64, u64) {
     (0, 0)
 }
 
-pub(crate) enum Writer<'a> {
+pub(crate) enum Writer {
     File(Output),
     /// Events on stdout, in the format asked for.
-    Stdout(StreamPrinter<BufWriter<io::StdoutLock<'a>>>),
+    Stdout(StreamPrinter<crate::stdout::Stdout>),
 }
 
-impl Writer<'_> {
+impl Writer {
     /// Ends the run's output: closes what the format needs on stdout.
     pub(crate) fn finish(&mut self) -> io::Result<()> {
         match self {

@@ -18,7 +18,7 @@ use crate::window::{Seen, Window};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 use serde_json::value::RawValue;
-use std::io::{self, BufWriter, Write};
+use std::io::Write;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -327,12 +327,12 @@ impl Poller<'_> {
     }
 
     /// Events on stdout, in the format asked for.
-    pub(crate) fn stdout(&self) -> Writer<'static> {
+    pub(crate) fn stdout(&self) -> Writer {
         Writer::Stdout(
             StreamPrinter::new(
                 self.format,
                 self.args.normalize.normalize,
-                BufWriter::new(io::stdout().lock()),
+                crate::stdout::Stdout::new(crate::printer::framing(self.format)),
                 &self.ctx.ui,
                 false,
             )
@@ -544,8 +544,8 @@ pub(crate) struct Arrivals {
     pub(crate) too_late: u64,
 }
 
-pub(crate) struct PollSink<'w, 'a> {
-    pub(crate) writer: &'w mut Writer<'a>,
+pub(crate) struct PollSink<'w> {
+    pub(crate) writer: &'w mut Writer,
     pub(crate) store: &'w mut dyn Store,
     pub(crate) ui: &'w Ui,
     pub(crate) normalizer: Option<Normalizer>,
@@ -582,7 +582,7 @@ pub(crate) struct PollSink<'w, 'a> {
     pub(crate) stop: &'w AtomicBool,
 }
 
-impl PollSink<'_, '_> {
+impl PollSink<'_> {
     /// Records the cursor and what was written in the state: the file's committed length, or
     /// stdout flushed.
     pub(crate) fn commit(&mut self, cursor: DateTime<Utc>, seen: &Seen) -> Result<()> {
@@ -666,7 +666,7 @@ impl PollSink<'_, '_> {
     }
 }
 
-impl Sink for PollSink<'_, '_> {
+impl Sink for PollSink<'_> {
     fn alert(&mut self, id: &str, alert: &Alert, raw: &RawValue) -> Result<Flow> {
         self.line.clear();
         match &mut self.normalizer {

@@ -66,6 +66,7 @@ pub(crate) fn write_json(path: &Path, value: &impl serde::Serialize) -> Result<(
         w.write_all(b"\n")?;
         Ok(())
     })
+    .with_context(|| format!("cannot write the state file {}", path.display()))
 }
 
 /// A state file as read: one account's, or a poll over many accounts.

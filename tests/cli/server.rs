@@ -23,6 +23,9 @@ pub const SECRET: &str = "_s3cr3t0123456789abcdef0123456789";
 pub const SUB_KEY_ID: &str = "SUBA_KEY_0123456789ABCDEF0123456789";
 pub const SUB_SECRET: &str = "_subsecret_abcdef0123456789abcdef";
 
+/// Text in an alert's JSON that the server sends as the byte 0xFF.
+pub const INVALID: &str = "<INVALID>";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fault {
     Status(u16),
@@ -44,6 +47,8 @@ pub enum Fault {
     Answer(u16, &'static str),
     /// 200 with these bytes sent as `Content-Encoding: gzip`.
     Gzip(&'static [u8]),
+    /// The real answer, its body sent one byte every this many milliseconds.
+    Trickle(u64),
 }
 
 /// Which of an alert's times the server's time filter applies to. Lacework filters on
@@ -139,6 +144,10 @@ pub struct State {
     pub throttled: u32,
     /// Stored searches: account, window, filters.
     searches: Vec<Search>,
+    /// Alerts every search returns, whatever its window (a server that lies about times).
+    pub always: Vec<Alert>,
+    /// The token's `expiresAt` is this far off the truth (a server clock behind or ahead).
+    pub token_skew: Duration,
     base: String,
 }
 
@@ -433,6 +442,8 @@ impl Server {
             bucket: None,
             throttled: 0,
             searches: Vec::new(),
+            always: Vec::new(),
+            token_skew: Duration::zero(),
             base: url.clone(),
         }));
         let stop = Arc::new(AtomicBool::new(false));
@@ -539,7 +550,18 @@ fn handle(mut conn: TcpStream, state: &Mutex<State>) {
         st.remaining = st.remaining.saturating_sub(1);
         st.remaining
     };
-    let payload: &[u8] = reply.raw.unwrap_or(reply.body.as_bytes());
+    // An alert's JSON may carry `<INVALID>`: sent as a byte that is not UTF-8.
+    let marked: Vec<u8>;
+    let payload: &[u8] = match reply.raw {
+        Some(raw) => raw,
+        None if reply.body.contains(INVALID) => {
+            let mut v = reply.body.replace(INVALID, "\u{1}").into_bytes();
+            v.iter_mut().filter(|b| **b == 1).for_each(|b| *b = 0xff);
+            marked = v;
+            &marked
+        }
+        None => reply.body.as_bytes(),
+    };
     let mut head = format!(
         "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
         reply.status,
@@ -561,7 +583,16 @@ fn handle(mut conn: TcpStream, state: &Mutex<State>) {
         payload
     };
     let _ = conn.write_all(head.as_bytes());
-    let _ = conn.write_all(body);
+    if let Some(Fault::Trickle(ms)) = fault {
+        for b in body.chunks(1) {
+            if conn.write_all(b).is_err() {
+                return;
+            }
+            thread::sleep(std::time::Duration::from_millis(ms));
+        }
+    } else {
+        let _ = conn.write_all(body);
+    }
     let _ = conn.flush();
     let _ = conn.shutdown(Shutdown::Both);
 }
@@ -831,6 +862,7 @@ fn token(st: &mut State, req: &Logged) -> Reply {
     st.next_token += 1;
     let expires = Utc::now() + Duration::seconds(body["expiryTime"].as_i64().unwrap_or(3600));
     st.tokens.insert(token.clone(), (key.to_owned(), expires));
+    let expires = expires + st.token_skew;
     let token = st.token_override.clone().unwrap_or(token);
     let format = if st.token_without_millis {
         "%Y-%m-%dT%H:%M:%SZ"
@@ -926,6 +958,7 @@ fn page_of(
             TimeFilter::Overlap => a.end >= s && before_end(a.start),
         })
         .filter(|a| matches(a, filters))
+        .chain(st.always.iter())
         .collect();
     rows.sort_by_key(|a| (a.start, a.id));
     let capped = st.cap_longer_than.is_some_and(|c| e - s > c);

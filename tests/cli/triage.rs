@@ -370,14 +370,17 @@ fn the_audit_log_holds_one_whole_line_per_action() {
     assert_eq!(
         got,
         [
+            // The intent before each request, the outcome after it.
+            (42, "close", "sending", "alice@example.com"),
             (42, "close", "closed", "alice@example.com"),
             (43, "close", "not_found", "alice@example.com"),
             (44, "close", "already_closed", "alice@example.com"),
+            (45, "comment", "sending", "alice@example.com"),
             (45, "comment", "commented", "alice@example.com"),
         ]
     );
-    assert_eq!(lines[0]["reason"], 2);
-    assert_eq!(lines[0]["comment"], "looked");
+    assert_eq!(lines[1]["reason"], 2);
+    assert_eq!(lines[1]["comment"], "looked");
     assert_eq!(lines[0]["account"], "testcorp");
     assert!(lines[0]["time"].is_string() && lines[0].get("subaccount").is_some());
 }

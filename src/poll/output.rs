@@ -35,6 +35,10 @@ pub(crate) struct Opened {
     /// The state must be committed before anything is appended: the file needs a fresh mark,
     /// or a pending batch was settled.
     pub(crate) fresh: bool,
+    /// A pending batch that landed nowhere (or only in part, in a rotated file): to be written
+    /// again here, recorded at its new offset first like any batch, so a kill while it is
+    /// being written is settled in turn.
+    pub(crate) redo: Option<String>,
 }
 
 impl Output {
@@ -132,12 +136,14 @@ impl Output {
             };
         }
         o.end_line(ui)?;
-        if !redo.is_empty() {
-            o.append(redo)?;
-        }
         o.committed = o.len()?;
         crash_point("after-open");
-        Ok(Opened { output: o, fresh })
+        let redo = (!redo.is_empty()).then(|| String::from_utf8_lossy(redo).into_owned());
+        Ok(Opened {
+            output: o,
+            fresh,
+            redo,
+        })
     }
 
     /// Opens and locks the file at `path`, following a symlink only as [`fsafe::follow`]

@@ -133,9 +133,9 @@ impl Poller<'_> {
                     &self.ctx.ui,
                     self.args.wait,
                 )?;
-                (Writer::File(opened.output), opened.fresh)
+                (Writer::File(opened.output), (opened.fresh, opened.redo))
             }
-            None => (self.stdout(), false),
+            None => (self.stdout(), (false, None)),
         };
         let mut store = OneStore(self.args.state.clone());
         let subaccount = self.client.subaccount();
@@ -201,6 +201,7 @@ impl Poller<'_> {
             shared: self.args.out_dir.is_none(),
         };
         let mut out_dir = None;
+        let mut shared_redo = None;
         let mut shared = match (&self.args.out, &self.args.out_dir) {
             (Some(path), _) => {
                 let opened = Output::open(
@@ -211,12 +212,14 @@ impl Poller<'_> {
                     self.args.wait,
                 )?;
                 let o = opened.output;
-                if opened.fresh {
+                if opened.fresh && opened.redo.is_none() {
                     // Where this file starts for us, committed before anything is appended.
                     store.doc.output = Some(o.mark(o.committed));
                     store.doc.pending = None;
                     store.write()?;
                 }
+                // A batch to write again goes with the first account's poll, recorded anew.
+                shared_redo = opened.redo;
                 Some(Writer::File(o))
             }
             (None, Some(dir)) => {
@@ -237,7 +240,7 @@ impl Poller<'_> {
             }
             let mut own;
             let (writer, fresh) = match (&mut shared, &out_dir) {
-                (Some(w), _) => (w, false),
+                (Some(w), _) => (w, (false, shared_redo.take())),
                 (None, Some(dir)) => {
                     let opened = Output::open(
                         &dir.join(format!("{account}.ndjson")),
@@ -247,7 +250,7 @@ impl Poller<'_> {
                         self.args.wait,
                     )?;
                     own = Writer::File(opened.output);
-                    (&mut own, opened.fresh)
+                    (&mut own, (opened.fresh, opened.redo))
                 }
                 (None, None) => unreachable!("one of the outputs is open"),
             };
@@ -350,7 +353,7 @@ impl Poller<'_> {
         state: Option<PollState>,
         writer: &mut Writer,
         store: &mut dyn Store,
-        fresh_mark: bool,
+        (fresh_mark, redo): (bool, Option<String>),
     ) -> (Option<PollState>, Result<Polled>) {
         let overlap = match chrono::Duration::from_std(self.args.overlap) {
             Ok(o) => o,
@@ -390,11 +393,19 @@ impl Poller<'_> {
         };
         // A file this state has no mark for, or a pending batch settled: recorded before
         // anything more is appended.
-        if fresh_mark {
-            let cursor = sink.cursor;
-            if let Err(e) = sink.commit(cursor, &seen) {
-                return (sink.committed.take(), Err(e));
+        let settled = match redo {
+            Some(text) => {
+                sink.batch = text.into_bytes();
+                sink.write_batch(&seen)
             }
+            None if fresh_mark => {
+                let cursor = sink.cursor;
+                sink.commit(cursor, &seen)
+            }
+            None => Ok(()),
+        };
+        if let Err(e) = settled {
+            return (sink.committed.take(), Err(e));
         }
         let progress = self
             .ctx
@@ -623,7 +634,7 @@ impl PollSink<'_> {
     /// Appends this page's batch to the file: its bytes recorded in the state first (with its
     /// IDs in the seen set), then written and made durable. A kill anywhere in between is
     /// settled by the next run, which finds the batch whole, completes it, or writes it.
-    fn write_batch(&mut self, seen: &Seen) -> Result<()> {
+    pub(crate) fn write_batch(&mut self, seen: &Seen) -> Result<()> {
         let Writer::File(o) = &mut self.writer else {
             return Ok(());
         };

@@ -812,3 +812,188 @@ fn small_mistakes_name_the_path_and_the_code() {
     let out = w.bare().arg("normalize").arg(w.path("dup.json")).run(8);
     assert!(String::from_utf8_lossy(&out.stderr).contains("duplicate key"));
 }
+
+/// A shipper tailing a file as Filebeat and rsyslog's `imfile` do: it follows the file it has
+/// open by inode, ships each whole line once it ends, reads a file that shrank below its
+/// offset again from the start, and moves to the new file at the path after a rotation, once
+/// the old one is drained.
+struct Tailer {
+    path: std::path::PathBuf,
+    file: Option<(fs::File, u64)>,
+    offset: u64,
+    partial: Vec<u8>,
+    shipped: Vec<u64>,
+    /// Times the file shrank under it other than by the test's own copytruncate.
+    rereads: u32,
+    /// The test truncated the file itself.
+    truncated: bool,
+}
+
+impl Tailer {
+    fn new(path: &Path) -> Tailer {
+        Tailer {
+            path: path.to_owned(),
+            file: None,
+            offset: 0,
+            partial: Vec::new(),
+            shipped: Vec::new(),
+            rereads: 0,
+            truncated: false,
+        }
+    }
+
+    fn poll(&mut self) {
+        use std::io::{Seek, SeekFrom};
+        loop {
+            if self.file.is_none() {
+                let Ok(f) = fs::File::open(&self.path) else {
+                    return;
+                };
+                let ino = f.metadata().unwrap().ino();
+                self.file = Some((f, ino));
+                self.offset = 0;
+                self.partial.clear();
+            }
+            let (f, ino) = self.file.as_mut().unwrap();
+            let len = f.metadata().unwrap().len();
+            if len < self.offset {
+                // Truncated: read it all again, as these shippers do.
+                if !std::mem::take(&mut self.truncated) {
+                    self.rereads += 1;
+                }
+                self.offset = 0;
+                self.partial.clear();
+            }
+            f.seek(SeekFrom::Start(self.offset)).unwrap();
+            let mut buf = Vec::new();
+            f.read_to_end(&mut buf).unwrap();
+            self.offset += buf.len() as u64;
+            self.partial.extend_from_slice(&buf);
+            while let Some(i) = self.partial.iter().position(|b| *b == b'\n') {
+                let line: Vec<u8> = self.partial.drain(..=i).collect();
+                if let Ok(v) = serde_json::from_slice::<serde_json::Value>(&line) {
+                    if let Some(id) = v["alertId"].as_u64() {
+                        self.shipped.push(id);
+                    }
+                }
+            }
+            // Rotated away and drained: on to the file now at the path.
+            let now = fs::metadata(&self.path).map(|m| m.ino()).ok();
+            if now != Some(*ino) {
+                self.file = None;
+                if now.is_none() {
+                    return;
+                }
+                continue;
+            }
+            return;
+        }
+    }
+}
+
+#[test]
+fn a_tailing_shipper_gets_each_alert_once_through_kills_rotations_and_faults() {
+    // Seeds that once found a loss and a duplicate, and one more; LWCTL_TAIL_SEED tries another.
+    let extra = std::env::var("LWCTL_TAIL_SEED")
+        .ok()
+        .and_then(|s| u64::from_str_radix(s.trim_start_matches("0x"), 16).ok());
+    for seed in [0x9999, 0xdead_beef, 0x5eed].into_iter().chain(extra) {
+        tail_through_chaos(seed);
+    }
+}
+
+fn tail_through_chaos(seed: u64) {
+    let w = World::new();
+    w.server.state().page_size = 3;
+    let out = w.path("out.ndjson");
+    let mut tailer = Tailer::new(&out);
+    let points = [
+        "mid-line:1",
+        "mid-line:3",
+        "after-output-sync:2",
+        "after-state-temp:1",
+        "after-page:2",
+        "after-rename:1",
+        "after-open:1",
+    ];
+    let mut rng: u64 = seed;
+    let mut next = || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    let mut id = 1;
+    for round in 0..30 {
+        let n = 1 + next() % 5;
+        add_recent(&w, id, n, Duration::seconds(40));
+        id += 100;
+        let what = next() % 6;
+        if std::env::var("TRACE_TAIL").is_ok() {
+            eprintln!("ROUND {round} action {what}");
+        }
+        match what {
+            // logrotate `create`: renamed away, a new file in its place.
+            0 if out.exists() => {
+                fs::rename(&out, w.path(&format!("out.ndjson.{round}"))).unwrap();
+                fs::File::create(&out).unwrap();
+            }
+            // logrotate `copytruncate`.
+            1 if out.exists() => {
+                {
+                    tailer.poll();
+                    fs::copy(&out, w.path(&format!("out.ndjson.{round}"))).unwrap();
+                    fs::OpenOptions::new()
+                        .write(true)
+                        .open(&out)
+                        .unwrap()
+                        .set_len(0)
+                        .unwrap();
+                    tailer.truncated = true;
+                    // A shipper notices the truncation before the file grows past its offset
+                    // again (else copytruncate itself loses lines, whoever writes them).
+                    tailer.poll();
+                }
+            }
+            2 => w.server.state().queue.extend([Fault::Status(503); 3]),
+            _ => {}
+        }
+        let crash = next() % 2 == 0;
+        let mut cmd = poll(&w);
+        cmd.args(["--retries", "1"]);
+        if crash {
+            let p = points[(next() % points.len() as u64) as usize];
+            if std::env::var("TRACE_TAIL").is_ok() {
+                eprintln!("ROUND {round} crash at {p}");
+            }
+            cmd.env("LWCTL_CRASH_AT", p);
+        }
+        let o = cmd.output().unwrap();
+        if std::env::var("TRACE_TAIL").is_ok() {
+            eprintln!(
+                "ROUND {round} ids {}..+{n} crash {crash} code {:?} err {}",
+                id - 100,
+                o.status.code(),
+                String::from_utf8_lossy(&o.stderr)
+                    .lines()
+                    .filter(|l| !l.contains("lwctl: poll"))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            );
+        }
+        tailer.poll();
+    }
+    w.server.state().queue.clear();
+    poll(&w).run(0);
+    tailer.poll();
+    let want: Vec<u64> = sorted(w.server.state().alerts.iter().map(|a| a.id).collect());
+    assert_eq!(
+        tailer.rereads, 0,
+        "seed {seed:#x}: the file shrank under the shipper"
+    );
+    assert_eq!(
+        sorted(tailer.shipped.clone()),
+        want,
+        "seed {seed:#x}: each alert shipped exactly once"
+    );
+}

@@ -940,20 +940,18 @@ fn tail_through_chaos(seed: u64) {
             }
             // logrotate `copytruncate`.
             1 if out.exists() => {
-                {
-                    tailer.poll();
-                    fs::copy(&out, w.path(&format!("out.ndjson.{round}"))).unwrap();
-                    fs::OpenOptions::new()
-                        .write(true)
-                        .open(&out)
-                        .unwrap()
-                        .set_len(0)
-                        .unwrap();
-                    tailer.truncated = true;
-                    // A shipper notices the truncation before the file grows past its offset
-                    // again (else copytruncate itself loses lines, whoever writes them).
-                    tailer.poll();
-                }
+                tailer.poll();
+                fs::copy(&out, w.path(&format!("out.ndjson.{round}"))).unwrap();
+                fs::OpenOptions::new()
+                    .write(true)
+                    .open(&out)
+                    .unwrap()
+                    .set_len(0)
+                    .unwrap();
+                tailer.truncated = true;
+                // A shipper notices the truncation before the file grows past its offset
+                // again (else copytruncate itself loses lines, whoever writes them).
+                tailer.poll();
             }
             2 => w.server.state().queue.extend([Fault::Status(503); 3]),
             _ => {}

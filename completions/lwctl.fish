@@ -203,6 +203,8 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l out-dir -d 'With many accounts: append each account\'s NDJSON to DIR/<account>.ndjson' -r -F
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l overlap -d 'Look-back: how far before the cursor each window starts, for alerts published late (anomaly alerts appear 1-2 hours after their start; 0s to 30d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l every -d 'Keep running and poll on this interval (100ms to 7d); SIGINT/SIGTERM commit and exit 0' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l log -d 'Append a line per event (the summary, each warning and error), each with its UTC time and account; safe under logrotate\'s create and copytruncate' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l metrics -d 'After every run, success or failure, write Prometheus metrics to FILE (for node_exporter\'s textfile collector), atomically, mode 0644' -r -F
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l summary -d 'The summary line on stderr: text, or one JSON object for log shippers [default: text; json with --out and -o json]' -r -f -a "text\t''
 json\t''"
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l severity -d 'A level is a threshold (high = high and critical); a list is exact (critical,low)' -r -f -a "critical\t''
@@ -239,7 +241,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l wait -d 'Wait for another poll holding the state lock instead of exiting 9'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l skip-invalid -d 'Skip alerts that cannot be used, count them and say where; the cursor moves on'
-complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s q -l quiet -d 'No summary line unless alerts arrived late or something went wrong (for cron)'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s q -l quiet -d 'Nothing on stdout or stderr when a run succeeds: only errors and the warnings a person must act on (for cron, which mails what a job prints)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l normalize -d 'Emit normalized SOC events instead of Lacework\'s alert objects'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l all-subaccounts -d 'Every account UserProfile lists as enabled for this key\'s user, the primary included'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l org -d 'Organization-level data (sends Org-Access: true)'
@@ -252,6 +254,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l csv-raw -d 'Write CSV cells exactly, even ones a spreadsheet would run as a formula (by default a cell starting with = + - @ gets a leading \')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -s V -l version -d 'Print version'
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -f -a "status" -d 'Is the feed healthy? Reads the state, sends no request; exit 11 when it is not'
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from get" -l scope -d 'Which part of the alert' -r -f -a "details\t''
 investigation\t''
 events\t''

@@ -157,6 +157,7 @@ impl Turns {
                 break;
             }
             client.use_account(Some(account));
+            crate::runlog::account(Some(account));
             client.plan_ahead((accounts.len() - i) as u64);
             turns.served += 1;
             if let Err(e) = serve(account) {
@@ -169,8 +170,12 @@ impl Turns {
                 if not_about_one_account(&e) {
                     let left = accounts.len() - i - 1;
                     if left > 0 {
+                        let msg = format!(
+                            "stopping: this failure is not particular to '{account}', so the {left} account(s) after it were not tried"
+                        );
+                        crate::runlog::line("error", &msg);
                         crate::output::stderr_line(&format!(
-                            "{} stopping: this failure is not particular to '{account}', so the {left} account(s) after it were not tried",
+                            "{} {msg}",
                             crate::output::prefix("error")
                         ));
                         turns.skipped = left;
@@ -181,6 +186,7 @@ impl Turns {
         }
         client.plan_ahead(0);
         client.use_account(None);
+        crate::runlog::account(None);
         turns
     }
 

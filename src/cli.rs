@@ -18,7 +18,7 @@ use std::time::Duration;
     propagate_version = true,
     args_override_self = true,
     disable_help_subcommand = true,
-    after_help = "Examples:\n  lwctl auth test\n  lwctl alerts list --start -24h -o ndjson | jq .alertId\n  lwctl alerts poll --state ~/.lwctl/poll.state --out alerts.ndjson --normalize\n  lwctl normalize examples/alerts.json\n\nCredentials: flags, then LW_ACCOUNT, LW_SUBACCOUNT, LW_API_KEY, LW_API_SECRET, LW_API_TOKEN,\nLW_PROFILE, then the profile in ~/.lacework.toml (the Lacework CLI's file).\n\nExit codes:\n  0 success (also: no alerts)     5 not found (alert, or no data for a scope)\n  1 unexpected error              6 rate limited beyond the retry budget\n  2 usage: flag, time, account    7 unavailable: DNS, connect, timeout, 5xx, bad answers\n  3 authentication failed         8 bad input data (normalize, a mapping file)\n  4 permission denied (403)       9 another poll holds the state lock\n 10 declined at a prompt        130 interrupted by SIGINT/SIGTERM"
+    after_help = "Examples:\n  lwctl auth test\n  lwctl alerts list --start -24h -o ndjson | jq .alertId\n  lwctl alerts poll --state ~/.lwctl/poll.state --out alerts.ndjson --normalize\n  lwctl normalize examples/alerts.json\n\nCredentials: flags, then LW_ACCOUNT, LW_SUBACCOUNT, LW_API_KEY, LW_API_SECRET, LW_API_TOKEN,\nLW_PROFILE, then the profile in ~/.lacework.toml (the Lacework CLI's file).\n\nExit codes:\n  0 success (also: no alerts)     5 not found (alert, or no data for a scope)\n  1 unexpected error              6 rate limited beyond the retry budget\n  2 usage: flag, time, account    7 unavailable: DNS, connect, timeout, 5xx, bad answers\n  3 authentication failed         8 bad input data (normalize, a mapping file)\n  4 permission denied (403)       9 another poll holds the state lock\n 10 declined at a prompt         11 poll status: the feed is stale or failing\n130 interrupted by SIGINT/SIGTERM"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -182,9 +182,10 @@ pub enum AlertsCommand {
     /// Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated
     #[command(
         long_about = "Poll new alerts, the way an alert connector does.\n\nThe first run asks for [now - since, now). Each later run asks for [cursor - overlap, now) and skips the alert IDs it already wrote, so alerts published late (Lacework's anomaly alerts appear 1-2 hours after their startTime) are caught once. Without --state, the cursor and the IDs are kept in memory between --every ticks.\n\nWith --out, events are appended to the file and fsync'd before the state is committed: a run that is killed, rerun, loses nothing and duplicates nothing, and a rotated or replaced file keeps every byte. Without --out, events go to stdout and the state is committed after they are written.",
-        after_help = "Examples:\n  */5 * * * * lwctl alerts poll --state ~/.lwctl/poll.state --out /var/log/lacework.ndjson --normalize\n  lwctl alerts poll --state poll.state --out alerts.ndjson --every 5m"
+        after_help = "Examples:\n  */5 * * * * $HOME/.cargo/bin/lwctl alerts poll --quiet --normalize --state $HOME/.lwctl/poll.state --out $HOME/lacework/alerts.ndjson --log $HOME/.lwctl/poll.log --metrics $HOME/.lwctl/metrics/lwctl.prom\n  lwctl alerts poll --state poll.state --out alerts.ndjson --every 5m\n  lwctl alerts poll status --state ~/.lwctl/poll.state --max-age 15m",
+        args_conflicts_with_subcommands = true
     )]
-    Poll(PollArgs),
+    Poll(Box<PollArgs>),
     /// Show one alert's details
     #[command(
         after_help = "Examples:\n  lwctl alerts get 12345\n  lwctl alerts get 12345 --scope timeline -o table"
@@ -471,6 +472,11 @@ fn since_arg(s: &str) -> Result<Duration, String> {
     within(s, Duration::from_secs(1), DAY * 3650)
 }
 
+/// `alerts poll status --max-age`: a second to 30 days.
+fn max_age_arg(s: &str) -> Result<Duration, String> {
+    within(s, Duration::from_secs(1), DAY * 30)
+}
+
 /// `--every`: from a tenth of a second to a week.
 fn every_arg(s: &str) -> Result<Duration, String> {
     within(s, Duration::from_millis(100), DAY * 7)
@@ -642,8 +648,31 @@ pub enum SummaryFormat {
     Json,
 }
 
+/// `alerts poll status`.
+#[derive(Debug, Subcommand)]
+pub enum PollCommand {
+    /// Is the feed healthy? Reads the state, sends no request; exit 11 when it is not
+    #[command(
+        long_about = "Is the feed healthy? Reads a poll's state file and sends no request.\n\nIt shows the last success, the last run with its exit code and error, the cursor and how far behind it is, and the late arrivals; an organization's state gets a row per account. Exit 0 when the last run succeeded within --max-age, 11 when the feed is stale or its last run failed: a Nagios-style check, and a condition for shell scripts.",
+        after_help = "Examples:\n  lwctl alerts poll status --state ~/.lwctl/poll.state\n  lwctl alerts poll status --state ~/.lwctl/poll.state --max-age 30m -o json\n  lwctl alerts poll status --state poll.state --max-age 15m || echo 'the Lacework feed is stale'"
+    )]
+    Status(StatusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The poll's state file
+    #[arg(long, value_name = "FILE")]
+    pub state: PathBuf,
+    /// Stale when the last success is older than this (1s to 30d)
+    #[arg(long, value_name = "DURATION", default_value = "15m", value_parser = max_age_arg)]
+    pub max_age: Duration,
+}
+
 #[derive(Debug, Args)]
 pub struct PollArgs {
+    #[command(subcommand)]
+    pub command: Option<PollCommand>,
     /// First window (no state yet): this far back (1s to 3650d)
     #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = since_arg)]
     pub since: Duration,
@@ -669,9 +698,18 @@ pub struct PollArgs {
     /// Skip alerts that cannot be used, count them and say where; the cursor moves on
     #[arg(long)]
     pub skip_invalid: bool,
-    /// No summary line unless alerts arrived late or something went wrong (for cron)
+    /// Nothing on stdout or stderr when a run succeeds: only errors and the warnings a person
+    /// must act on (for cron, which mails what a job prints)
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Append a line per event (the summary, each warning and error), each with its UTC time
+    /// and account; safe under logrotate's create and copytruncate
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
+    /// After every run, success or failure, write Prometheus metrics to FILE (for
+    /// node_exporter's textfile collector), atomically, mode 0644
+    #[arg(long, value_name = "FILE")]
+    pub metrics: Option<PathBuf>,
     /// The summary line on stderr: text, or one JSON object for log shippers [default: text;
     /// json with --out and -o json]
     #[arg(long, value_name = "FORMAT")]

@@ -17,6 +17,8 @@ pub enum Exit {
     BadData = 8,
     Locked = 9,
     Declined = 10,
+    /// `alerts poll status`: the feed is stale, or its last run failed.
+    Stale = 11,
     Interrupted = 130,
 }
 
@@ -35,6 +37,7 @@ impl Exit {
             Exit::BadData,
             Exit::Locked,
             Exit::Declined,
+            Exit::Stale,
             Exit::Interrupted,
         ]
         .into_iter()
@@ -164,6 +167,11 @@ pub struct Partial {
 #[error("interrupted; what was written is complete")]
 pub struct Interrupted;
 
+/// `alerts poll status` found the feed stale or failing; what it printed says why.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Stale(pub String);
+
 /// Another `alerts poll` holds the lock on the state file or on the output.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -225,6 +233,9 @@ fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
         if let Some(p) = cause.downcast_ref::<Partial>() {
             return (p.exit, None);
         }
+        if cause.is::<Stale>() {
+            return (Exit::Stale, None);
+        }
         if cause.is::<LockHeld>() {
             return (
                 Exit::Locked,
@@ -265,6 +276,16 @@ pub fn report(err: &anyhow::Error) -> Exit {
 /// Prints an error with this code and hint (a run over many accounts names the account).
 pub fn report_with(err: &anyhow::Error, code: Exit, hint: Option<String>) -> Exit {
     let safe = crate::output::terminal_safe;
+    crate::runlog::line(
+        "error",
+        &format!(
+            "{err:#} (exit {}){}",
+            code as u8,
+            hint.as_deref()
+                .map(|h| format!(" | hint: {h}"))
+                .unwrap_or_default()
+        ),
+    );
     let mut msg = format!(
         "{} {}\n",
         crate::output::prefix("error"),

@@ -167,12 +167,35 @@ impl Ui {
         }
     }
 
+    /// A warning: on stderr (unless `--quiet`) and in the `--log`.
     pub fn warn(&self, msg: impl AsRef<str>) {
+        warning(msg.as_ref());
+    }
+
+    /// A warning a person must act on: on stderr even with `--quiet`, so cron mails it.
+    pub fn alarm(&self, msg: impl AsRef<str>) {
+        crate::runlog::line("warning", msg.as_ref());
         stderr_line(&format!(
             "{} {}",
             prefix("warning"),
             terminal_safe(msg.as_ref())
         ));
+    }
+}
+
+/// `--quiet`: warnings that need no action go to the `--log` only.
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// Sets `--quiet` for the run.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, Ordering::Relaxed);
+}
+
+/// A warning, wherever it comes from: in the `--log`, and on stderr unless `--quiet`.
+pub fn warning(msg: &str) {
+    crate::runlog::line("warning", msg);
+    if !QUIET.load(Ordering::Relaxed) {
+        stderr_line(&format!("{} {}", prefix("warning"), terminal_safe(msg)));
     }
 }
 

@@ -184,9 +184,8 @@ impl<W: Write> StreamPrinter<W> {
                 if self.rows.len() >= MAX_TABLE_ROWS {
                     if !self.split {
                         self.split = true;
-                        crate::output::stderr_line(&format!(
-                            "{} more than {MAX_TABLE_ROWS} alerts: the table is printed in sorted blocks of {MAX_TABLE_ROWS}; -o ndjson or -o csv suit large results",
-                            crate::output::prefix("warning")
+                        crate::output::warning(&format!(
+                            "more than {MAX_TABLE_ROWS} alerts: the table is printed in sorted blocks of {MAX_TABLE_ROWS}; -o ndjson or -o csv suit large results"
                         ));
                     }
                     self.table()?;

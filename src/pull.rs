@@ -12,7 +12,7 @@ use crate::schema::Options;
 /// Says so when a piece held more rows than the API returns for one query.
 pub fn warn_capped(ctx: &Ctx, stats: &crate::fetch::WalkStats) {
     if stats.skipped > 0 {
-        ctx.ui.warn(format!(
+        ctx.ui.alarm(format!(
             "skipped {} alert(s) that cannot be used (--skip-invalid); the first:\n  {}",
             stats.skipped,
             stats.skipped_first.join("\n  ")
@@ -25,7 +25,7 @@ pub fn warn_capped(ctx: &Ctx, stats: &crate::fetch::WalkStats) {
         ));
     }
     for w in &stats.capped {
-        ctx.ui.warn(format!(
+        ctx.ui.alarm(format!(
             "{}..{} holds over {} alerts even split down to 10 minutes; the API may have left some out",
             crate::time::rfc3339(w.start),
             crate::time::rfc3339(w.end),

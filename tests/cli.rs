@@ -28,10 +28,14 @@ mod readme;
 mod real;
 #[path = "cli/schemas.rs"]
 mod schemas;
+#[path = "cli/tools.rs"]
+mod tools;
 #[path = "cli/triage.rs"]
 mod triage;
 #[path = "cli/trust.rs"]
 mod trust;
+#[path = "cli/unattended.rs"]
+mod unattended;
 
 use assert_cmd::Command;
 use server::Server;

@@ -63,6 +63,8 @@ pub struct Stats {
     pub token_source: Option<TokenSource>,
     pub token_expires_at: Option<DateTime<Utc>>,
     pub rate_limit_remaining: Option<u64>,
+    /// Requests sent, by API function (`Alerts`, `UserProfile`, `access`).
+    pub requests: std::collections::BTreeMap<String, u64>,
 }
 
 pub struct Client {
@@ -100,10 +102,7 @@ impl Client {
                 .iter()
                 .find_map(|d| token::unsafe_dir(d));
             if let Some(p) = &problem {
-                crate::output::stderr_line(&format!(
-                    "{} not using the token cache: {p}",
-                    crate::output::prefix("warning")
-                ));
+                crate::output::warning(&format!("not using the token cache: {p}"));
             }
             problem.is_none()
         });

@@ -142,6 +142,12 @@ impl Client {
             self.pace(call);
         }
         self.trace_request(call, request);
+        *self
+            .stats
+            .borrow_mut()
+            .requests
+            .entry(budget::function(call.url.path()).to_owned())
+            .or_default() += 1;
         let started = Instant::now();
         let mut resp = match req.send() {
             Ok(resp) => resp,

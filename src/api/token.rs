@@ -340,9 +340,8 @@ impl Client {
             return;
         }
         let size = skew.abs().to_std().unwrap_or_default();
-        crate::output::stderr_line(&format!(
-            "{} the token's expiresAt is {} {} by this machine's clock (the server's clock, or this one, is off); the token is used for the hour it was asked for",
-            crate::output::prefix("warning"),
+        crate::output::warning(&format!(
+            "the token's expiresAt is {} {} by this machine's clock (the server's clock, or this one, is off); the token is used for the hour it was asked for",
             crate::time::human_duration(size),
             if skew < chrono::Duration::zero() { "early" } else { "late" },
         ));

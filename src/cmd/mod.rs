@@ -86,7 +86,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Auth(AuthCommand::Test(args)) => auth::test(&ctx, args),
         Command::Alerts(AlertsCommand::List(args)) => alerts::list(&ctx, args),
         Command::Alerts(AlertsCommand::Get(args)) => alerts::get(&ctx, args),
-        Command::Alerts(AlertsCommand::Poll(args)) => poll::run(&ctx, args),
+        Command::Alerts(AlertsCommand::Poll(args)) => poll::run(&ctx, *args),
         Command::Alerts(AlertsCommand::Comment(args)) => triage::comment(&ctx, args),
         Command::Alerts(AlertsCommand::Close(args)) => triage::close(&ctx, args),
         Command::Alerts(AlertsCommand::Open(args)) => alerts::open(&ctx, args),

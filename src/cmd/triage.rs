@@ -101,9 +101,8 @@ fn run(
                     a.on_signal(&intent);
                 } else {
                     crate::signals::last_words(Some(Box::new(move || {
-                        crate::output::stderr_line(&format!(
-                            "{} interrupted while the {} of alert {id} was in flight: whether Lacework acted on it is unknown (lwctl alerts get {id} tells)",
-                            crate::output::prefix("warning"),
+                        crate::output::warning(&format!(
+                            "interrupted while the {} of alert {id} was in flight: whether Lacework acted on it is unknown (lwctl alerts get {id} tells)",
                             action.name()
                         ));
                     })));
@@ -548,6 +547,13 @@ struct Audit {
 
 impl Audit {
     fn open(path: &Path, client: &Client) -> Result<Audit> {
+        crate::fsafe::make_dirs(crate::fsafe::parent(path)).map_err(|e| {
+            UsageError::new(format!(
+                "cannot create the directory of --audit {}: {e}",
+                path.display()
+            ))
+            .hint("nothing was sent; name a file you can write, or leave out --audit")
+        })?;
         let mut options = OpenOptions::new();
         options.append(true).create(true);
         #[cfg(unix)]
@@ -585,9 +591,8 @@ impl Audit {
         crate::signals::last_words(Some(Box::new(move || {
             unknown.push(b'\n');
             let _ = file.write_all(&unknown).and_then(|()| file.sync_data());
-            crate::output::stderr_line(&format!(
-                "{} interrupted while the {action} of alert {id} was in flight: whether Lacework acted on it is unknown (lwctl alerts get {id} tells); the audit log says so",
-                crate::output::prefix("warning"),
+            crate::output::warning(&format!(
+                "interrupted while the {action} of alert {id} was in flight: whether Lacework acted on it is unknown (lwctl alerts get {id} tells); the audit log says so"
             ));
         })));
     }

@@ -43,7 +43,88 @@ pub struct PollState {
     /// The pages the last whole poll read, for `lwctl org plan`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<u32>,
+    /// How runs have gone, for `alerts poll status` and `--metrics`.
+    #[serde(default)]
+    pub health: Health,
     pub updated_at: DateTime<Utc>,
+}
+
+/// How the runs of a poll have gone: the last run's outcome (recorded also when it failed
+/// before any commit), the last success, and running totals. Failed runs record only this:
+/// they never move the cursor or touch the seen set.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Health {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_run: Option<DateTime<Utc>>,
+    /// The last run's exit code.
+    #[serde(default)]
+    pub last_exit: u8,
+    /// The last run's error, when it failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_error: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_success: Option<DateTime<Utc>>,
+    /// How long the last run took, in seconds.
+    #[serde(default)]
+    pub duration_s: f64,
+    /// Alerts written, ever.
+    #[serde(default)]
+    pub alerts_written: u64,
+    /// Alerts that arrived late (started before the previous run's cursor), ever.
+    #[serde(default)]
+    pub late_arrivals: u64,
+    /// The largest lateness among the alerts of the last run that wrote any, in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_lateness_s: Option<u64>,
+    /// Requests sent, ever, by API function.
+    #[serde(default)]
+    pub requests: BTreeMap<String, u64>,
+    /// The `/Alerts` budget left after the last run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ratelimit_remaining: Option<u64>,
+}
+
+/// What one run came to, for [`Health::record`].
+#[derive(Debug, Clone, Default)]
+pub struct RunOutcome {
+    pub at: DateTime<Utc>,
+    pub exit: u8,
+    pub error: Option<String>,
+    pub duration_s: f64,
+    pub written: u64,
+    pub late: u64,
+    pub max_lateness_s: Option<u64>,
+    pub requests: BTreeMap<String, u64>,
+    pub ratelimit_remaining: Option<u64>,
+}
+
+impl Health {
+    /// Adds a run: its outcome replaces the last, its counts add to the totals.
+    pub fn record(&mut self, run: &RunOutcome) {
+        self.last_run = Some(run.at);
+        self.last_exit = run.exit;
+        self.last_error = run.error.clone();
+        if run.exit == 0 {
+            self.last_success = Some(run.at);
+        }
+        self.duration_s = run.duration_s;
+        self.alerts_written += run.written;
+        self.late_arrivals += run.late;
+        if run.written > 0 {
+            self.max_lateness_s = run.max_lateness_s;
+        }
+        for (k, v) in &run.requests {
+            *self.requests.entry(k.clone()).or_default() += v;
+        }
+        if run.ratelimit_remaining.is_some() {
+            self.ratelimit_remaining = run.ratelimit_remaining;
+        }
+    }
+
+    /// Whether the feed is healthy at `now`: the last run succeeded, within `max_age`.
+    pub fn fresh(&self, now: DateTime<Utc>, max_age: Duration) -> bool {
+        self.last_exit == 0 && self.last_success.is_some_and(|t| now - t <= max_age)
+    }
 }
 
 /// A poll over many accounts of one organization, in one state file: each account's own
@@ -65,6 +146,9 @@ pub struct OrgState {
     /// Events being appended to the shared `--out` file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending: Option<Pending>,
+    /// The runs over the whole organization (each account's are in its entry).
+    #[serde(default)]
+    pub health: Health,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -76,6 +160,7 @@ impl OrgState {
             accounts: BTreeMap::new(),
             output: None,
             pending: None,
+            health: Health::default(),
             updated_at: now,
         }
     }
@@ -434,6 +519,7 @@ mod tests {
             output: None,
             pending: None,
             pages: None,
+            health: Health::default(),
             updated_at: cursor,
         }
     }

@@ -2,7 +2,7 @@
 
 use super::crash_point;
 use super::lock::private_dir;
-use super::machine::{self as decide, Arrival, OrgState, Pending, PollState};
+use super::machine::{self as decide, Arrival, Health, OrgState, Pending, PollState, RunOutcome};
 use super::output::{Output, Writer};
 use super::store::{load_state, Loaded, OneStore, OrgStore, Store};
 use crate::api::Client;
@@ -21,7 +21,7 @@ use serde_json::value::RawValue;
 use std::io::Write;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// A poll's pieces are at most a day: each piece is committed, so a backfill holds the IDs of
 /// one day at most, not of a week.
@@ -39,6 +39,8 @@ pub(crate) struct Poller<'a> {
     pub(crate) org_memory: Option<OrgState>,
     /// How events print on stdout.
     pub(crate) format: Format,
+    /// This run's outcome was recorded in the state (by an account's poll).
+    pub(crate) recorded: std::cell::Cell<bool>,
 }
 
 /// One account's poll, as it ended.
@@ -276,29 +278,31 @@ impl Poller<'_> {
             total.add(polled.stats.clone());
         }
         crate::pull::warn_capped(self.ctx, &total);
-        if !(self.args.quiet && late == 0 && turns.failed.is_empty()) {
-            let remaining = self.client.budget("Alerts").and_then(|b| b.remaining);
-            if self.json_summary() {
-                crate::output::stderr_line(
-                    &serde_json::json!({
-                        "accounts": turns.served,
-                        "failed": turns.failed.len(),
-                        "pages": total.pages,
-                        "events_added": added,
-                        "late_arrivals": late,
-                        "rate_limit_remaining": remaining,
-                    })
-                    .to_string(),
-                );
-            } else {
-                self.ctx.ui.info(format!(
-                    "poll {} account(s): {} failed, pages: {} events_added: {added} late_arrivals: {late} ratelimit_remaining: {}",
-                    turns.served,
-                    turns.failed.len(),
-                    total.pages,
-                    remaining.map_or("-".into(), |r| r.to_string()),
-                ));
-            }
+        let remaining = self.client.budget("Alerts").and_then(|b| b.remaining);
+        let text = format!(
+            "poll {} account(s): {} failed, pages: {} events_added: {added} late_arrivals: {late} ratelimit_remaining: {}",
+            turns.served,
+            turns.failed.len(),
+            total.pages,
+            remaining.map_or("-".into(), |r| r.to_string()),
+        );
+        crate::runlog::line("info", &text);
+        if self.args.quiet {
+            // In the --log only; failures were reported on their own.
+        } else if self.json_summary() {
+            crate::output::stderr_line(
+                &serde_json::json!({
+                    "accounts": turns.served,
+                    "failed": turns.failed.len(),
+                    "pages": total.pages,
+                    "events_added": added,
+                    "late_arrivals": late,
+                    "rate_limit_remaining": remaining,
+                })
+                .to_string(),
+            );
+        } else {
+            self.ctx.ui.info(text);
         }
         turns.finish(self.ctx, "were polled and committed")
     }
@@ -318,7 +322,7 @@ impl Poller<'_> {
         };
         let n = accounts.len() as u64;
         if plan.fit() < n {
-            self.ctx.ui.warn(format!(
+            self.ctx.ui.alarm(format!(
                 "{n} accounts every {} need {} /Alerts requests an hour, over the {} one key has: cycles will be paced and take about {}; poll every {} or more (see `lwctl org plan`)",
                 crate::time::human_duration(every),
                 plan.needed(n).ceil(),
@@ -353,14 +357,83 @@ impl Poller<'_> {
         state: Option<PollState>,
         writer: &mut Writer,
         store: &mut dyn Store,
-        (fresh_mark, redo): (bool, Option<String>),
+        fresh: (bool, Option<String>),
     ) -> (Option<PollState>, Result<Polled>) {
-        let overlap = match chrono::Duration::from_std(self.args.overlap) {
-            Ok(o) => o,
-            Err(e) => return (None, Err(e.into())),
+        let started = Instant::now();
+        let before = self.client.stats().requests;
+        let loaded = state.clone();
+        let (committed, polled, result) =
+            self.walk_account(now, subaccount, state, writer, store, fresh);
+        // The run's outcome is recorded whatever it was, on the last commit (or the state as
+        // loaded): a failed run moves no cursor and touches no seen set.
+        let after = self.client.stats().requests;
+        let requests = after
+            .iter()
+            .map(|(k, v)| (k.clone(), v - before.get(k).copied().unwrap_or(0)))
+            .filter(|(_, v)| *v > 0)
+            .collect();
+        let outcome = RunOutcome {
+            at: now,
+            exit: result
+                .as_ref()
+                .err()
+                .map_or(0, |e| crate::error::exit_code(e) as u8),
+            error: result.as_ref().err().map(|e| format!("{e:#}")),
+            duration_s: started.elapsed().as_secs_f64(),
+            written: polled.added,
+            late: polled.arrivals.late,
+            max_lateness_s: polled
+                .arrivals
+                .latest
+                .and_then(|d| d.to_std().ok())
+                .map(|d| d.as_secs()),
+            requests,
+            ratelimit_remaining: self.client.budget("Alerts").and_then(|b| b.remaining),
         };
+        let mut record = committed.or(loaded).unwrap_or_else(|| PollState {
+            version: decide::STATE_VERSION,
+            account: self.client.credentials().account.host.clone(),
+            subaccount: subaccount.map(str::to_owned),
+            cursor: polled.window.start,
+            reach: Some(polled.window.start),
+            seen: Default::default(),
+            output: None,
+            pending: None,
+            pages: None,
+            health: Default::default(),
+            updated_at: now,
+        });
+        record.health.record(&outcome);
+        record.updated_at = Utc::now();
+        let saved = store.save(&record);
+        self.recorded.set(true);
+        match (result, saved) {
+            (Ok(()), Err(e)) => (Some(record), Err(e)),
+            (result, _) => (Some(record), result.map(|()| polled)),
+        }
+    }
+
+    /// One account's poll: its window walked, each page recorded and each piece committed.
+    /// Returns the last commit (also on failure), how far it got, and how it ended.
+    fn walk_account(
+        &self,
+        now: DateTime<Utc>,
+        subaccount: Option<&str>,
+        state: Option<PollState>,
+        writer: &mut Writer,
+        store: &mut dyn Store,
+        (fresh_mark, redo): (bool, Option<String>),
+    ) -> (Option<PollState>, Polled, Result<()>) {
+        let overlap =
+            chrono::Duration::from_std(self.args.overlap).expect("--overlap is at most 30 days");
         let since = chrono::Duration::from_std(self.args.since).unwrap_or(chrono::Duration::MAX);
         let window = decide::window(state.as_ref(), now, since, overlap);
+        let mut polled = Polled {
+            window,
+            stats: WalkStats::default(),
+            added: 0,
+            arrivals: Arrivals::default(),
+        };
         let mut seen = state.as_ref().map(PollState::seen_set).unwrap_or_default();
         let mut normalizer = crate::pull::normalizer(self.client, &self.args.normalize);
         if let Some(n) = &mut normalizer {
@@ -388,6 +461,7 @@ impl Poller<'_> {
             overlap,
             added: 0,
             arrivals: Arrivals::default(),
+            health: state.as_ref().map(|s| s.health.clone()).unwrap_or_default(),
             committed: state,
             stop: self.stop,
         };
@@ -405,7 +479,7 @@ impl Poller<'_> {
             None => Ok(()),
         };
         if let Err(e) = settled {
-            return (sink.committed.take(), Err(e));
+            return (sink.committed.take(), polled, Err(e));
         }
         let progress = self
             .ctx
@@ -442,29 +516,28 @@ impl Poller<'_> {
                     let cursor = sink.cursor;
                     let _ = sink.commit(cursor, &seen);
                 }
-                return (sink.committed.take(), Err(e));
+                polled.added = sink.added;
+                polled.arrivals = std::mem::take(&mut sink.arrivals);
+                return (sink.committed.take(), polled, Err(e));
             }
         };
         let cursor = sink.cursor;
         if stats.stopped || stats.pieces == 0 || sink.unsettled || sink.unrecorded > 0 {
             // Interrupted mid-piece (or nothing to ask): keep the cursor, remember what was written.
             if let Err(e) = sink.commit(cursor, &seen) {
-                return (sink.committed.take(), Err(e));
+                return (sink.committed.take(), polled, Err(e));
             }
         } else if sink.pages != Some(stats.pages) {
             // The pages a whole poll took, for `org plan`.
             sink.pages = Some(stats.pages);
             if let Err(e) = sink.commit(cursor, &seen) {
-                return (sink.committed.take(), Err(e));
+                return (sink.committed.take(), polled, Err(e));
             }
         }
-        let polled = Polled {
-            window,
-            stats,
-            added: sink.added,
-            arrivals: std::mem::take(&mut sink.arrivals),
-        };
-        (sink.committed.take(), Ok(polled))
+        polled.stats = stats;
+        polled.added = sink.added;
+        polled.arrivals = std::mem::take(&mut sink.arrivals);
+        (sink.committed.take(), polled, Ok(()))
     }
 
     /// The summary is JSON with `--summary json`, or with `--out` and `-o json|ndjson` (there
@@ -487,15 +560,29 @@ impl Poller<'_> {
         let added = *added;
         let remaining = self.client.stats().rate_limit_remaining;
         let lateness = arrivals.latest.and_then(|d| d.to_std().ok());
-        // Cron mails whatever a job prints: --quiet speaks only when there is news to act on.
-        let quiet = (self.args.quiet && arrivals.late == 0 && stats.skipped == 0)
-            || (account.is_some()
-                && added == 0
-                && arrivals.late == 0
-                && stats.skipped == 0
-                && self.ctx.ui.verbose == 0);
+        // Cron mails whatever a job prints: with --quiet the summary goes to the --log only.
+        // Over many accounts, an account with nothing new gets a line only with -v.
+        let shown = !self.args.quiet
+            && (account.is_none()
+                || added > 0
+                || arrivals.late > 0
+                || stats.skipped > 0
+                || self.ctx.ui.verbose > 0);
         let named = account.map(|a| format!("{a}: ")).unwrap_or_default();
-        if quiet {
+        let text = format!(
+            "{named}poll {}..{} pieces: {} pages: {} events_added: {added} duplicates_skipped: {} late_arrivals: {} max_lateness: {} ratelimit_remaining: {}{}",
+            crate::time::rfc3339(window.start),
+            crate::time::rfc3339(window.end),
+            stats.pieces,
+            stats.pages,
+            stats.duplicates,
+            arrivals.late,
+            lateness.map_or("-".into(), crate::time::human_duration),
+            remaining.map_or("-".into(), |r| r.to_string()),
+            if stats.stopped { " (interrupted; committed what was written)" } else { "" }
+        );
+        crate::runlog::line("info", &text);
+        if !shown {
             // Nothing a person needs to read.
         } else if self.json_summary() {
             let mut line = serde_json::json!({
@@ -515,21 +602,10 @@ impl Poller<'_> {
             }
             crate::output::stderr_line(&line.to_string());
         } else {
-            self.ctx.ui.info(format!(
-                "{named}poll {}..{} pieces: {} pages: {} events_added: {added} duplicates_skipped: {} late_arrivals: {} max_lateness: {} ratelimit_remaining: {}{}",
-                crate::time::rfc3339(window.start),
-                crate::time::rfc3339(window.end),
-                stats.pieces,
-                stats.pages,
-                stats.duplicates,
-                arrivals.late,
-                lateness.map_or("-".into(), crate::time::human_duration),
-                remaining.map_or("-".into(), |r| r.to_string()),
-                if stats.stopped { " (interrupted; committed what was written)" } else { "" }
-            ));
+            self.ctx.ui.info(text);
         }
         if arrivals.too_late > 0 {
-            self.ctx.ui.warn(format!(
+            self.ctx.ui.alarm(format!(
                 "{named}{} alert(s) arrived in the oldest quarter of the {} look-back (up to {} after their start); alerts later still may have been missed: raise --overlap",
                 arrivals.too_late,
                 crate::time::human_duration(self.args.overlap),
@@ -590,6 +666,8 @@ pub(crate) struct PollSink<'w> {
     pub(crate) arrivals: Arrivals,
     /// The last state committed (or loaded).
     pub(crate) committed: Option<PollState>,
+    /// The runs so far, kept in each commit.
+    pub(crate) health: Health,
     pub(crate) stop: &'w AtomicBool,
 }
 
@@ -622,6 +700,7 @@ impl PollSink<'_> {
             output,
             pending,
             pages: self.pages,
+            health: self.health.clone(),
             updated_at: Utc::now(),
         };
         self.store.save(&state)?;

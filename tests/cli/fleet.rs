@@ -135,8 +135,10 @@ fn sixty_accounts_share_a_small_bucket_and_every_alert_lands_once() {
     let state: serde_json::Value =
         serde_json::from_slice(&fs::read(w.path("org.state")).unwrap()).unwrap();
     let entries = state["accounts"].as_object().unwrap();
-    assert_eq!(entries.len(), 59);
-    assert!(entries.get("sub-013").is_none());
+    // The refused account has an entry too: how its run ended, and nothing it delivered.
+    assert_eq!(entries.len(), 60);
+    assert_eq!(entries["sub-013"]["health"]["last_exit"], 4);
+    assert!(entries["sub-013"]["seen"].as_object().unwrap().is_empty());
     assert_eq!(entries["sub-005"]["subaccount"], "sub-005");
 }
 

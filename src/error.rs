@@ -269,6 +269,10 @@ pub fn report(err: &anyhow::Error) -> Exit {
     if is_broken_pipe(err) {
         return Exit::Ok;
     }
+    // `alerts poll status` printed its verdict already; the exit code says the rest.
+    if err.is::<Stale>() {
+        return Exit::Stale;
+    }
     let (code, hint) = classify(err);
     report_with(err, code, hint)
 }

@@ -261,12 +261,8 @@ fn status(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
     let judge = |name: &str, h: &Health, problems: &mut Vec<String>| {
         if h.last_exit != 0 {
             problems.push(format!(
-                "{name}: the last run failed (exit {}{})",
-                h.last_exit,
-                h.last_error
-                    .as_deref()
-                    .map(|e| format!(": {e}"))
-                    .unwrap_or_default()
+                "{name}: the last run failed (exit {})",
+                h.last_exit
             ));
         } else if !h.fresh(now, max_age) {
             problems.push(match h.last_success {
@@ -279,11 +275,16 @@ fn status(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
             });
         }
     };
-    if let Some(h) = &overall {
-        judge("organization", h, &mut problems);
-    }
     for (name, s) in &rows {
         judge(name, &s.health, &mut problems);
+    }
+    // The run over all the accounts, when no account's own explains it (a key refused
+    // before any account was polled).
+    if let (Some(h), true) = (&overall, problems.is_empty()) {
+        judge("organization", h, &mut problems);
+        if let (Some(p), Some(e)) = (problems.last_mut(), &h.last_error) {
+            p.push_str(&format!(": {e}"));
+        }
     }
     let time = |t: Option<DateTime<Utc>>| t.map(crate::time::rfc3339);
     let json_rows: Vec<serde_json::Value> = rows

@@ -475,6 +475,7 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
         }
         'lwctl;configure' {
             [CompletionResult]::new('--json-file', '--json-file', [CompletionResultType]::ParameterName, 'The API key file downloaded from the Lacework console')
+            [CompletionResult]::new('--txt-file', '--txt-file', [CompletionResultType]::ParameterName, 'The credentials file the FortiCloud portal issues (apiId: and password: lines)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
             [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]')

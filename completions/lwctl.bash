@@ -1231,13 +1231,17 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__configure)
-            opts="-y -p -a -k -o -v -h -V --json-file --yes --no-verify --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version list show"
+            opts="-y -p -a -k -o -v -h -V --json-file --txt-file --yes --no-verify --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version list show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --json-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --txt-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -460,6 +460,7 @@ set edit:completion:arg-completer[lwctl] = {|@words|
         }
         &'lwctl;configure'= {
             cand --json-file 'The API key file downloaded from the Lacework console'
+            cand --txt-file 'The credentials file the FortiCloud portal issues (apiId: and password: lines)'
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
             cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
             cand -a 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]'

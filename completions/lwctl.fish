@@ -416,6 +416,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -l csv-raw -d 'Wr
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lwctl -n "__fish_lwctl_using_subcommand normalize" -s V -l version -d 'Print version'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l json-file -d 'The API key file downloaded from the Lacework console' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l txt-file -d 'The credentials file the FortiCloud portal issues (apiId: and password: lines)' -r -F
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and not __fish_seen_subcommand_from list show" -l subaccount -d 'Subaccount, sent as Account-Name on every request [env: LW_SUBACCOUNT]' -r

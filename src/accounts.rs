@@ -25,8 +25,7 @@ pub fn select(ctx: &Ctx, client: &Client, args: &AccountsArgs) -> Result<Option<
         .into());
     }
     let names: Vec<String> = if args.all_subaccounts {
-        client.use_account(None);
-        let profiles = client.user_profile()?;
+        let profiles = client.reachable_profiles()?;
         let enabled: Vec<String> = profiles
             .iter()
             .flat_map(|p| p.accounts.iter())

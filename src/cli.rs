@@ -76,7 +76,7 @@ pub struct Global {
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Deadline for each request, from connecting to the last byte of the answer (100ms to 1d)
-    #[arg(long, global = true, value_name = "DURATION", default_value = "60s", value_parser = timeout_arg)]
+    #[arg(long, global = true, value_name = "DURATION", default_value = "120s", value_parser = timeout_arg)]
     pub timeout: Duration,
     /// Retries for 429, 5xx, connection errors and broken answers (0 to 100)
     #[arg(long, global = true, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u32).range(0..=100))]
@@ -781,8 +781,11 @@ pub struct NormalizeArgs {
 #[command(args_conflicts_with_subcommands = true)]
 pub struct ConfigureArgs {
     /// The API key file downloaded from the Lacework console
-    #[arg(long, value_name = "KEYFILE")]
+    #[arg(long, value_name = "KEYFILE", conflicts_with = "txt_file")]
     pub json_file: Option<PathBuf>,
+    /// The credentials file the FortiCloud portal issues (apiId: and password: lines)
+    #[arg(long, value_name = "CREDS", alias = "txt_file")]
+    pub txt_file: Option<PathBuf>,
     /// Replace an existing profile without asking
     #[arg(long, short = 'y', alias = "force")]
     pub yes: bool,

@@ -113,6 +113,15 @@ impl Account {
             host,
         })
     }
+
+    /// The account as the official CLI writes it in `~/.lacework.toml`: the host without
+    /// `.lacework.net`, so a region stays (`yourcorp.fra`).
+    pub fn profile_form(&self) -> String {
+        self.host
+            .strip_suffix(&format!(".{DOMAIN}"))
+            .unwrap_or(&self.host)
+            .to_owned()
+    }
 }
 
 /// Checks a subaccount name: it goes into the `Account-Name` header and the cache file name.

@@ -193,6 +193,14 @@ impl LockHeld {
     }
 }
 
+/// The command running, so a hint never sends the user to it.
+static RUNNING: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+/// Names the command running (`auth test`).
+pub fn running(command: &str) {
+    *RUNNING.lock().unwrap_or_else(|e| e.into_inner()) = command.to_owned();
+}
+
 /// A hint that goes with an error, or a richer exit code, found anywhere in its chain.
 fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
     for cause in err.chain() {
@@ -206,7 +214,12 @@ fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
                 ApiError::Forbidden { hint, .. } => (
                     Exit::Forbidden,
                     Some(hint.clone().unwrap_or_else(|| {
-                        "the key is valid but may not read this; check the key's role and --subaccount (`lwctl auth test` diagnoses it)".into()
+                        // No hint points at the command that is already running.
+                        if RUNNING.lock().unwrap_or_else(|e| e.into_inner()).as_str() == "auth test" {
+                            "the key is valid but may not read this: check the user's role in the Lacework console".into()
+                        } else {
+                            "the key is valid but may not read this; check the key's role and --subaccount (`lwctl auth test` diagnoses it)".into()
+                        }
                     })),
                 ),
                 ApiError::NotFound { .. } => (Exit::NotFound, None),

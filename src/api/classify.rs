@@ -61,7 +61,11 @@ impl Client {
                 ApiError::Forbidden {
                     path: path.to_owned(),
                     message: or_status(message, status),
-                    hint: None,
+                    // In a subaccount, UserProfile tells which of the likely causes it is.
+                    hint: self
+                        .subaccount()
+                        .filter(|_| !path.starts_with("/api/v2/UserProfile"))
+                        .and_then(|sub| self.forbidden_hint(&sub)),
                 },
                 false,
                 None,

@@ -39,7 +39,8 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            timeout: Duration::from_secs(60),
+            // The vendor's own client waits this long: large windows are slow to answer.
+            timeout: Duration::from_secs(120),
             retries: 5,
             max_wait: Duration::from_secs(60),
             verbose: 0,
@@ -85,6 +86,10 @@ pub struct Client {
     ahead: Cell<u64>,
     /// The server's clock skew has been warned about.
     skew_warned: Cell<bool>,
+    /// The enabled accounts UserProfile says the key reaches, once asked (403 hints).
+    reachable: RefCell<Option<Vec<String>>>,
+    /// A 403 hint is being worked out (its own requests get no hint).
+    explaining: Cell<bool>,
 }
 
 impl Client {
@@ -142,6 +147,8 @@ impl Client {
             budgets: RefCell::new(Budgets::default()),
             ahead: Cell::new(0),
             skew_warned: Cell::new(false),
+            reachable: RefCell::new(None),
+            explaining: Cell::new(false),
         })
     }
 

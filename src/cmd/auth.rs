@@ -111,6 +111,7 @@ impl Checklist {
 }
 
 pub fn test(ctx: &Ctx, args: crate::cli::AuthTestArgs) -> Result<()> {
+    crate::error::running("auth test");
     if args.accounts.many() {
         return test_many(ctx, &args.accounts);
     }
@@ -255,35 +256,16 @@ fn diagnose(client: &Client, window: Window, e: ApiError) -> ApiError {
             let plain = client
                 .alerts_first_page(window, &Filters::default())
                 .is_ok();
-            // A key made inside a subaccount reaches that one alone: UserProfile names it.
-            let own = client
-                .user_profile()
-                .ok()
-                .and_then(|profiles| {
-                    let names: Vec<String> = profiles
-                        .iter()
-                        .flat_map(|p| p.accounts.iter())
-                        .filter(|a| a.enabled())
-                        .map(|a| a.account_name.to_ascii_lowercase())
-                        .collect();
-                    (names.len() == 1).then(|| names[0].clone())
-                })
-                .filter(|own| !own.eq_ignore_ascii_case(sub));
             client.use_account(Some(sub));
-            let hint = match (plain, own) {
-                (true, Some(own)) => format!(
-                    "this key reaches only '{own}': it was made inside that subaccount, and a key \
-                     made inside one subaccount gets 403 on the primary and on the others. Pass \
-                     --subaccount {own} (the key file's subAccount names it; `lwctl configure \
-                     --json-file KEY.json` imports it), or use a key made on the primary account \
-                     to reach '{sub}'"
-                ),
-                (true, None) => format!(
+            // UserProfile says which of the likely causes it is: a key made inside another
+            // subaccount, or a user with no access to this one.
+            let hint = match (client.forbidden_hint(sub), plain) {
+                (Some(h), _) => h,
+                (None, true) => format!(
                     "the key works without a subaccount, so it cannot reach subaccount '{sub}': \
-                     clear --subaccount / LW_SUBACCOUNT, or create an API key inside '{sub}' \
-                     (a key made inside one subaccount cannot reach the others)"
+                     clear --subaccount / LW_SUBACCOUNT, or give the key's user access to '{sub}'"
                 ),
-                _ => format!(
+                (None, false) => format!(
                     "the key cannot read alerts with or without subaccount '{sub}': check the \
                      key's role in the Lacework console"
                 ),

@@ -49,9 +49,11 @@ pub fn run(ctx: &Ctx, args: ConfigureArgs) -> Result<()> {
             .map(str::to_owned)
     };
     let g = &ctx.global;
-    let mut account = g.account.clone();
-    let mut key_id = g.api_key.clone();
-    let mut subaccount = g.subaccount.clone();
+    // Flags first, then the variables `--help` lists, then a key file, then prompts.
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    let mut account = g.account.clone().or_else(|| env("LW_ACCOUNT"));
+    let mut key_id = g.api_key.clone().or_else(|| env("LW_API_KEY"));
+    let mut subaccount = g.subaccount.clone().or_else(|| env("LW_SUBACCOUNT"));
     let mut secret = match &g.api_secret_file {
         Some(p) => {
             config::check_private(p, g.allow_insecure_config)?;
@@ -59,8 +61,15 @@ pub fn run(ctx: &Ctx, args: ConfigureArgs) -> Result<()> {
         }
         None => None,
     };
-    if let Some(p) = &args.json_file {
-        let key = key_file(p)?;
+    if secret.is_none() {
+        secret = env("LW_API_SECRET");
+    }
+    let key = match (&args.json_file, &args.txt_file) {
+        (Some(p), _) => Some(key_file(p)?),
+        (None, Some(p)) => Some(creds_txt(p)?),
+        (None, None) => None,
+    };
+    if let Some(key) = key {
         key_id = key_id.or(Some(key.key_id));
         secret = secret.or(Some(key.secret));
         subaccount = subaccount.or(key.sub_account.filter(|s| !s.is_empty()));
@@ -132,8 +141,8 @@ pub fn run(ctx: &Ctx, args: ConfigureArgs) -> Result<()> {
     let secret = config::credential(&secret, "the API secret")?;
 
     let mut section = Table::new();
-    // The account name alone, as the Lacework CLI writes it.
-    section.insert("account", value(parsed.name.clone()));
+    // As the Lacework CLI writes it: the name, with its region when it has one.
+    section.insert("account", value(parsed.profile_form()));
     if let Some(s) = &subaccount {
         section.insert("subaccount", value(s.clone()));
     }
@@ -203,6 +212,40 @@ pub fn run(ctx: &Ctx, args: ConfigureArgs) -> Result<()> {
         }
     ));
     Ok(())
+}
+
+/// A FortiCloud credentials file: `apiId:<uuid>` and `password:<hex>` lines (the official CLI
+/// reads it with `configure --txt_file`). Other lines, blank lines and a BOM are ignored.
+fn creds_txt(path: &Path) -> Result<KeyFile> {
+    let text = fs::read_to_string(path)
+        .map_err(|e| UsageError::new(format!("cannot read {}: {e}", path.display())))?;
+    let text = text.trim_start_matches('\u{feff}');
+    let mut key_id = None;
+    let mut secret = None;
+    for line in text.lines() {
+        let Some((k, v)) = line.split_once(':') else {
+            continue;
+        };
+        match k.trim().to_ascii_lowercase().as_str() {
+            "apiid" => key_id = Some(v.trim().to_owned()),
+            "password" => secret = Some(v.trim().to_owned()),
+            _ => {}
+        }
+    }
+    match (key_id, secret) {
+        (Some(key_id), Some(secret)) if !key_id.is_empty() && !secret.is_empty() => Ok(KeyFile {
+            key_id,
+            secret,
+            sub_account: None,
+            account: None,
+        }),
+        _ => Err(UsageError::new(format!(
+            "{} is not a FortiCloud credentials file (it needs apiId: and password: lines)",
+            path.display()
+        ))
+        .hint("download the API key again from the FortiCloud portal, or use --json-file for a Lacework key file")
+        .into()),
+    }
 }
 
 /// The key file, or why it is not one (where its JSON breaks, if it does).

@@ -12,9 +12,8 @@ use std::path::Path;
 pub fn accounts(ctx: &Ctx) -> Result<()> {
     let client = ctx.client()?;
     let sub = client.credentials().subaccount.clone();
-    // Asked without Account-Name: the question is what the key reaches, not one subaccount.
-    client.use_account(None);
-    let profiles = client.user_profile()?;
+    // What the key reaches, not one subaccount (asked inside it only for a key made there).
+    let profiles = client.reachable_profiles()?;
     let reachable: Vec<&str> = profiles
         .iter()
         .flat_map(|p| p.accounts.iter().map(|a| a.account_name.as_str()))
@@ -62,10 +61,16 @@ pub fn accounts(ctx: &Ctx) -> Result<()> {
     })?;
     if let Some(s) = sub {
         if !reachable.iter().any(|a| a.eq_ignore_ascii_case(&s)) {
-            ctx.ui.warn(format!(
-                "subaccount '{s}' is not among the accounts this key can reach ({}): clear --subaccount, or create a key inside '{s}'",
-                reachable.join(", ")
-            ));
+            // The subaccount asked for cannot be reached: that is the answer, exit 4.
+            return Err(crate::error::ApiError::Forbidden {
+                path: "/api/v2/UserProfile".into(),
+                message: format!("subaccount '{s}' cannot be reached with this key"),
+                hint: Some(format!(
+                    "{s} is not among the accounts this key reaches: {} (clear --subaccount, or give the key's user access to {s})",
+                    reachable.join(", ").to_ascii_lowercase()
+                )),
+            }
+            .into());
         }
     }
     Ok(())

@@ -36,12 +36,12 @@ fn org_accounts_lists_what_the_key_reaches() {
         .env("LW_API_KEY", server::SUB_KEY_ID)
         .env("LW_API_SECRET", server::SUB_SECRET)
         .args(["--subaccount", "sub-b", "org", "accounts", "-o", "json"])
-        .run(0);
+        .run(4);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v[0]["accounts"][0]["accountName"], "SUB-A");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("subaccount 'sub-b' is not among the accounts this key can reach (SUB-A)"),
+        err.contains("sub-b is not among the accounts this key reaches: sub-a"),
         "{err}"
     );
 }

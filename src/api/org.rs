@@ -67,7 +67,17 @@ impl Client {
             {
                 let sub = current.clone().or(self.credentials().subaccount.clone());
                 self.use_account(sub.as_deref());
-                self.user_profile()
+                self.user_profile().map_err(|e| match e {
+                    ApiError::Forbidden { path, message, .. } => ApiError::Forbidden {
+                        path,
+                        message,
+                        hint: Some(format!(
+                            "UserProfile refused this key without Account-Name and in '{}': a key made inside a subaccount answers only there; pass --subaccount with the key file's subAccount (`lwctl configure --json-file KEY.json` imports it)",
+                            sub.as_deref().unwrap_or_default()
+                        )),
+                    },
+                    other => other,
+                })
             }
             other => other,
         };

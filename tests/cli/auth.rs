@@ -112,7 +112,12 @@ fn key_made_inside_a_subaccount_cannot_reach_another() {
         .run(4);
     let err = String::from_utf8_lossy(&out.stderr);
     // UserProfile names the one account the key reaches: the one it was made in.
-    assert!(err.contains("this key was made inside sub-a and reaches only it: add --subaccount sub-a (or use a key made on the primary account to reach sub-b)"), "{err}");
+    // UserProfile cannot be had (refused without Account-Name and in sub-b): the key works
+    // without a subaccount, so it is sub-b it cannot reach.
+    assert!(
+        err.contains("the key works without a subaccount, so it cannot reach subaccount 'sub-b'"),
+        "{err}"
+    );
     // No hint sends the user to the command already running.
     assert!(!err.contains("auth test` diagnoses"), "{err}");
     // It asked again without Account-Name.

@@ -37,11 +37,28 @@ fn org_accounts_lists_what_the_key_reaches() {
         .env("LW_API_SECRET", server::SUB_SECRET)
         .args(["--subaccount", "sub-b", "org", "accounts", "-o", "json"])
         .run(4);
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v[0]["accounts"][0]["accountName"], "SUB-A");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("sub-b is not among the accounts this key reaches: sub-a"),
+        err.contains("a key made inside a subaccount answers only there"),
+        "{err}"
+    );
+    // Asked inside the subaccount it was made in, such a key lists what it reaches.
+    let out = w
+        .cmd()
+        .env("LW_API_KEY", server::SUB_KEY_ID)
+        .env("LW_API_SECRET", server::SUB_SECRET)
+        .args(["--subaccount", "sub-a", "org", "accounts", "-o", "json"])
+        .run(0);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["accounts"][0]["accountName"], "SUB-A");
+    // The primary key meeting a subaccount it cannot reach is told which it can.
+    let out = w
+        .cmd()
+        .args(["--subaccount", "nosuch", "alerts", "list"])
+        .run(4);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("nosuch is not among the accounts this key reaches: testcorp, sub-a, sub-b"),
         "{err}"
     );
 }

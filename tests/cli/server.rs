@@ -628,8 +628,10 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
     }
     let sub = req.header("Account-Name").map(str::to_ascii_lowercase);
     let allowed = match (key.as_str(), sub.as_deref()) {
-        // A key made inside sub-a reaches sub-a (its own account by default) and nothing else.
-        (SUB_KEY_ID, None | Some("sub-a")) => true,
+        // A key made inside sub-a reaches sub-a (its own account by default) and nothing else;
+        // its UserProfile must be asked inside sub-a, as real tenants refuse it otherwise.
+        (SUB_KEY_ID, None) => path != "/api/v2/UserProfile",
+        (SUB_KEY_ID, Some("sub-a")) => true,
         (SUB_KEY_ID, _) => false,
         (_, None | Some("testcorp")) => true,
         (_, Some(s)) => {

@@ -345,6 +345,67 @@ fn ocsf(alert: &Alert, f: &Facts, raw: &[u8], options: &Options, out: &mut Vec<u
     out.extend_from_slice(b"}\n");
 }
 
+/// The ECS version the events follow (`ecs.version`, which ECS requires).
+pub const ECS_VERSION: &str = "9.4.0";
+
+/// ECS's `event.category` and `event.type` for an alert, from its type, sub-category and
+/// source: values ECS allows, each type one its category expects, so Elastic Security's rules
+/// and views find the event. README has the table.
+pub fn ecs_class(alert: &Alert) -> (&'static str, &'static str) {
+    let text = |t: &Text| {
+        t.value()
+            .map(|v| v.to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let kind = text(&alert.alert_type);
+    let sub = text(&alert.derived.sub_category);
+    let source = text(&alert.derived.source);
+    let has = |words: &[&str]| words.iter().any(|w| kind.contains(w) || sub.contains(w));
+    if has(&["vuln", "cve"]) {
+        ("vulnerability", "info")
+    } else if has(&["malicious", "malware", "compromised", "suspicious"]) {
+        ("malware", "info")
+    } else if has(&["file"]) {
+        ("file", "change")
+    } else if has(&[
+        "dns",
+        "serverip",
+        "conn",
+        "network",
+        "port",
+        "externalserver",
+    ]) {
+        ("network", "connection")
+    } else if has(&[
+        "user",
+        "login",
+        "iam",
+        "role",
+        "privilege",
+        "credential",
+        "accesskey",
+    ]) {
+        ("iam", "user")
+    } else if has(&["compliance", "policy", "config"]) {
+        ("configuration", "info")
+    } else if has(&["cloud activity", "cloudactivity", "kubernetes", "k8s"])
+        || matches!(source.as_str(), "aws" | "azure" | "gcp")
+    {
+        ("configuration", "change")
+    } else if has(&[
+        "application",
+        "process",
+        "binary",
+        "executable",
+        "host",
+        "machine",
+    ]) {
+        ("process", "start")
+    } else {
+        ("intrusion_detection", "info")
+    }
+}
+
 fn ecs(alert: &Alert, f: &Facts, raw: &[u8], options: &Options, out: &mut Vec<u8>) {
     let rfc = |ms: Option<i64>| {
         ms.and_then(chrono::DateTime::from_timestamp_millis)
@@ -357,7 +418,15 @@ fn ecs(alert: &Alert, f: &Facts, raw: &[u8], options: &Options, out: &mut Vec<u8
         lit(out, t);
         out.push(b',');
     }
-    out.extend_from_slice(b"\"event\":{\"kind\":\"alert\",\"module\":\"lacework\",\"dataset\":\"lacework.alert\",\"id\":\"");
+    out.extend_from_slice(b"\"ecs\":{\"version\":\"");
+    out.extend_from_slice(ECS_VERSION.as_bytes());
+    out.extend_from_slice(b"\"},");
+    let (category, kind) = ecs_class(alert);
+    out.extend_from_slice(b"\"event\":{\"kind\":\"alert\",\"category\":[\"");
+    out.extend_from_slice(category.as_bytes());
+    out.extend_from_slice(b"\"],\"type\":[\"");
+    out.extend_from_slice(kind.as_bytes());
+    out.extend_from_slice(b"\"],\"module\":\"lacework\",\"dataset\":\"lacework.alert\",\"id\":\"");
     id_inner(out, alert);
     out.push(b'"');
     if let Some(s) = f.severity {

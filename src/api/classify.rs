@@ -134,6 +134,21 @@ impl Client {
     pub(super) fn transport_error(&self, e: &reqwest::Error) -> ApiError {
         let host = self.host();
         let cause = root_cause(e);
+        // Through a proxy, what failed to resolve or connect is the proxy, not Lacework.
+        if let (Some(p), false) = (&self.proxy, e.is_timeout() || e.is_status()) {
+            return unavailable(
+                Cause::Connect,
+                format!(
+                    "cannot reach {host} through the proxy {} (from {}): {cause}",
+                    p.shown(),
+                    p.from
+                ),
+                Some(&format!(
+                    "check {} (is the proxy up, and does it allow CONNECT to {host}?), or add {host} to NO_PROXY to go direct",
+                    p.from
+                )),
+            );
+        }
         let dns = std::iter::successors(Some(e as &dyn std::error::Error), |c| c.source())
             .any(|c| c.is::<DnsFailure>());
         if dns {

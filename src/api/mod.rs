@@ -6,6 +6,7 @@ pub mod alerts;
 pub mod budget;
 mod classify;
 pub mod org;
+pub mod proxy;
 mod send;
 pub mod token;
 
@@ -90,11 +91,25 @@ pub struct Client {
     reachable: RefCell<Option<Vec<String>>>,
     /// A 403 hint is being worked out (its own requests get no hint).
     explaining: Cell<bool>,
+    /// The proxy requests go through, if the environment names one for the API's host.
+    proxy: Option<proxy::Proxy>,
 }
 
 impl Client {
     pub fn new(creds: Credentials, opts: Options) -> anyhow::Result<Client> {
-        let http = Http::builder()
+        // One proxy, chosen here from HTTPS_PROXY/HTTP_PROXY/ALL_PROXY and NO_PROXY, so what
+        // -v and errors say is what was used.
+        let proxy = proxy::for_url(&creds.base_url, |k| std::env::var(k).ok());
+        if let Some(p) = &proxy {
+            if let Some(pass) = p.url.password() {
+                crate::output::register_secret(pass);
+            }
+        }
+        let mut builder = Http::builder().no_proxy();
+        if let Some(p) = &proxy {
+            builder = builder.proxy(reqwest::Proxy::all(p.url.clone())?);
+        }
+        let http = builder
             .user_agent(concat!("lwctl/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(opts.timeout.min(Duration::from_secs(30)))
             .timeout(opts.timeout)
@@ -149,6 +164,7 @@ impl Client {
             skew_warned: Cell::new(false),
             reachable: RefCell::new(None),
             explaining: Cell::new(false),
+            proxy,
         })
     }
 

@@ -181,7 +181,14 @@ impl Client {
 
     /// `-v` names the request; `-vv` shows its headers, the credential masked.
     fn trace_request(&self, call: &Call, request: &Request) {
-        self.trace(1, || format!("> {} {}", call.method, request.path));
+        self.trace(1, || {
+            let via = self
+                .proxy
+                .as_ref()
+                .map(|p| format!(" (via proxy {}, from {})", p.shown(), p.from))
+                .unwrap_or_default();
+            format!("> {} {}{via}", call.method, request.path)
+        });
         if self.opts.verbose < 2 {
             return;
         }

@@ -388,3 +388,123 @@ fn an_unknown_severity_is_other_in_ocsf_and_left_out_in_ecs() {
     assert!(lines(&out.stdout)[0]["event"].get("severity").is_none());
     assert!(String::from_utf8_lossy(&out.stderr).contains("have no event.severity"));
 }
+
+/// Every leaf of an event, by its dotted ECS name (`labels` is one object of keywords).
+fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, Value)>) {
+    match v {
+        Value::Object(map) if prefix != "labels" => {
+            for (k, inner) in map {
+                let name = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&name, inner, out);
+            }
+        }
+        other => out.push((prefix.to_owned(), other.clone())),
+    }
+}
+
+#[test]
+fn ecs_events_pass_elastics_field_definitions() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let defs: Value = serde_json::from_slice(
+        &std::fs::read(root.join("tests/fixtures/ecs/ecs_flat-9.4.0-subset.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        defs["source"],
+        "elastic/ecs v9.4.0 generated/ecs/ecs_flat.yml"
+    );
+    let fields = defs["fields"].as_object().unwrap();
+    let w = World::new();
+    let mut seen_categories = std::collections::BTreeSet::new();
+    for input in [
+        "tests/fixtures/go-sdk/alerts_page.json",
+        "examples/alerts.json",
+    ] {
+        let events = lines(
+            &w.bare()
+                .args([
+                    "normalize",
+                    "--schema",
+                    "ecs",
+                    "--account",
+                    "yourcorp",
+                    "--subaccount",
+                    "prod",
+                ])
+                .arg(root.join(input))
+                .run(0)
+                .stdout,
+        );
+        assert!(!events.is_empty());
+        for e in &events {
+            let mut leaves = Vec::new();
+            flatten("", e, &mut leaves);
+            for (name, f) in fields {
+                if f["required"] == true {
+                    assert!(
+                        leaves.iter().any(|(n, _)| n == name),
+                        "{input}: {name} is required"
+                    );
+                }
+            }
+            for (name, value) in &leaves {
+                let def = fields
+                    .get(name)
+                    .unwrap_or_else(|| panic!("{input}: {name} is not an ECS field"));
+                let array = def["normalize"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|n| n == "array");
+                let values: Vec<&Value> = match value {
+                    Value::Array(items) if array => items.iter().collect(),
+                    other => {
+                        assert!(!array, "{input}: {name} must be an array");
+                        vec![other]
+                    }
+                };
+                for v in &values {
+                    let ok = match def["type"].as_str().unwrap() {
+                        "keyword" | "match_only_text" => v.is_string(),
+                        "long" => v.is_i64(),
+                        "date" => v
+                            .as_str()
+                            .is_some_and(|s| chrono::DateTime::parse_from_rfc3339(s).is_ok()),
+                        "object" => v
+                            .as_object()
+                            .is_some_and(|o| o.values().all(Value::is_string)),
+                        t => panic!("{name}: type {t} not checked"),
+                    };
+                    assert!(ok, "{input}: {name} = {v} is not a {}", def["type"]);
+                    if let Some(allowed) = def["allowed_values"].as_object() {
+                        assert!(
+                            allowed.contains_key(v.as_str().unwrap()),
+                            "{input}: {name} = {v} is not allowed"
+                        );
+                    }
+                }
+            }
+            // Each event.type is one its event.category expects.
+            let categories = fields["event.category"]["allowed_values"]
+                .as_object()
+                .unwrap();
+            for c in e["event"]["category"].as_array().unwrap() {
+                seen_categories.insert(c.as_str().unwrap().to_owned());
+                let expected = categories[c.as_str().unwrap()].as_array().unwrap();
+                for t in e["event"]["type"].as_array().unwrap() {
+                    assert!(
+                        expected.contains(t),
+                        "{input}: event.type {t} is not expected for {c}"
+                    );
+                }
+            }
+            assert_eq!(e["ecs"]["version"], "9.4.0");
+        }
+    }
+    // The real payloads span several categories, not one catch-all.
+    assert!(seen_categories.len() >= 4, "{seen_categories:?}");
+}

@@ -108,11 +108,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -182,11 +182,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -272,11 +272,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -358,11 +358,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -436,11 +436,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -558,11 +558,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -632,11 +632,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -774,11 +774,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -856,11 +856,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -938,11 +938,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1012,11 +1012,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1090,11 +1090,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1164,11 +1164,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1246,11 +1246,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1313,18 +1313,18 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__configure__subcmd__list)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --names --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1394,11 +1394,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1468,11 +1468,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1546,11 +1546,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1624,11 +1624,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1714,11 +1714,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1788,11 +1788,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1862,11 +1862,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -1936,11 +1936,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -2010,11 +2010,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -2088,11 +2088,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -2174,11 +2174,11 @@ _lwctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -2248,11 +2248,11 @@ _lwctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "$(sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(lwctl configure list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --account)

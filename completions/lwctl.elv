@@ -511,6 +511,7 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --retries 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)'
             cand --max-wait 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)'
             cand --max-response 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken'
+            cand --names 'The profile names alone, one a line (for shell completion)'
             cand --org 'Organization-level data (sends Org-Access: true)'
             cand -v 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
             cand --verbose 'Trace requests on stderr (-vv adds headers); secrets are always redacted'

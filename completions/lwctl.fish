@@ -463,6 +463,7 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_s
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l retries -d 'Retries for 429, 5xx, connection errors and broken answers (0 to 100)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l max-wait -d 'Longest single wait between retries; 429 resets are capped to it (0s to 1d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l max-response -d 'Largest answer read from the server, decompressed (64MiB, 500KB, 1GiB...); past it the run stops with exit 7, nothing of that answer taken' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l names -d 'The profile names alone, one a line (for shell completion)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l org -d 'Organization-level data (sends Org-Access: true)'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace requests on stderr (-vv adds headers); secrets are always redacted'
 complete -c lwctl -n "__fish_lwctl_using_subcommand configure; and __fish_seen_subcommand_from list" -l no-cache -d 'Neither read nor write the token cache [env: LW_NOCACHE]'

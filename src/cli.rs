@@ -799,7 +799,11 @@ pub struct ConfigureArgs {
 #[derive(Debug, Subcommand)]
 pub enum ConfigureAction {
     /// The profiles in ~/.lacework.toml, key ids and secrets masked; * marks the one in use
-    List,
+    List {
+        /// The profile names alone, one a line (for shell completion)
+        #[arg(long, hide = true)]
+        names: bool,
+    },
     /// One value of the profile in use (never the secret)
     Show {
         /// account, subaccount, api_key or version

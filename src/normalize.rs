@@ -204,7 +204,7 @@ impl Normalizer {
             .start_time
             .value()
             .and_then(|t| time::parse_api_time(&t))
-            .map(time::rfc3339);
+            .map(time::rfc3339_millis);
 
         out.extend_from_slice(b"{\"source\":\"lacework\",\"external_id\":");
         Text(alert.alert_id).write(out);
@@ -272,7 +272,7 @@ mod tests {
         let expected = serde_json::json!({
             "source": "lacework", "external_id": "1234", "title": "New user", "description": "d",
             "severity": "high", "category": "cloud", "event_type": "NewUser", "rule_name": "LW-1",
-            "status": "Open", "created_at": "2024-05-01T13:04:05Z",
+            "status": "Open", "created_at": "2024-05-01T13:04:05.000Z",
             "raw_event": serde_json::from_str::<serde_json::Value>(input).unwrap(),
         });
         assert_eq!(e, expected);
@@ -383,11 +383,13 @@ mod tests {
     #[test]
     fn created_at_from_every_lacework_format() {
         for (input, expected) in [
-            ("2024-05-01", "2024-05-01T00:00:00Z"),
-            ("2024-05-01T13", "2024-05-01T13:00:00Z"),
-            ("2024-05-01T13:04:05Z", "2024-05-01T13:04:05Z"),
+            // One format whatever the input: milliseconds always.
+            ("2024-05-01", "2024-05-01T00:00:00.000Z"),
+            ("2024-05-01T13", "2024-05-01T13:00:00.000Z"),
+            ("2024-05-01T13:04:05Z", "2024-05-01T13:04:05.000Z"),
             ("2024-05-01T13:04:05.120Z", "2024-05-01T13:04:05.120Z"),
-            ("2024-05-01T15:04:05+02:00", "2024-05-01T13:04:05Z"),
+            ("2024-05-01T13:04:05.553Z", "2024-05-01T13:04:05.553Z"),
+            ("2024-05-01T15:04:05+02:00", "2024-05-01T13:04:05.000Z"),
         ] {
             let e = event(
                 &format!(r#"{{"alertId":1,"startTime":"{input}"}}"#),

@@ -149,8 +149,11 @@ impl Ui {
         let secs = progress.bar.elapsed().as_secs_f64();
         progress.bar.finish_and_clear();
         if progress.shown {
+            let s = |n: u64| if n == 1 { "" } else { "s" };
             self.info(format!(
-                "wrote {alerts} alerts ({pages} pages) in {secs:.1} s"
+                "wrote {alerts} alert{} ({pages} page{}) in {secs:.1} s",
+                s(alerts),
+                s(u64::from(pages))
             ));
         }
     }

@@ -247,6 +247,12 @@ pub fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
+/// RFC 3339 UTC with milliseconds always (`2026-11-23T19:50:05.000Z`): one format for a field
+/// whose times sometimes have a fraction (`.553`) and sometimes not.
+pub fn rfc3339_millis(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
 /// A time as tables show it, to the second: `2026-11-25 23:08:33Z`.
 pub fn table_time(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M:%SZ").to_string()

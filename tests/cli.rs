@@ -28,6 +28,8 @@ mod readme;
 mod real;
 #[path = "cli/schemas.rs"]
 mod schemas;
+#[path = "cli/tenants.rs"]
+mod tenants;
 #[path = "cli/tools.rs"]
 mod tools;
 #[path = "cli/triage.rs"]
@@ -154,7 +156,12 @@ pub fn ids(bytes: &[u8]) -> Vec<u64> {
 pub fn assert_no_secrets(texts: &[&[u8]]) {
     for t in texts {
         let s = String::from_utf8_lossy(t);
-        for secret in [server::SECRET, server::SUB_SECRET, "tok_0"] {
+        for secret in [
+            server::SECRET,
+            server::SUB_SECRET,
+            server::FORTI_SECRET,
+            "tok_0",
+        ] {
             assert!(!s.contains(secret), "secret {secret:?} leaked in:\n{s}");
         }
     }

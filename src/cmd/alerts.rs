@@ -114,10 +114,11 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         }
     };
     let pages = walked.as_ref().map_or(0, |s| s.pages);
+    // Whatever happened, what was printed ends as its format needs: `-o json` stays valid.
+    // `--limit` prints the newest it kept only now, so the count comes after.
+    let finished = sink.finish();
     ctx.ui
         .progress_done(&progress, sink.printer.written(), pages);
-    // Whatever happened, what was printed ends as its format needs: `-o json` stays valid.
-    let finished = sink.finish();
     let stats = walked?;
     finished?;
     if stop.load(std::sync::atomic::Ordering::SeqCst) {

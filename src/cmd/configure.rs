@@ -36,7 +36,20 @@ pub fn run(ctx: &Ctx, args: ConfigureArgs) -> Result<()> {
         .clone()
         .unwrap_or_else(|| "default".into());
     match &args.action {
-        Some(ConfigureAction::List) => return list(&doc, &name),
+        Some(ConfigureAction::List { names: true }) => {
+            // Read as TOML, so a `[staging] # retired` section line is a profile too.
+            let mut out = String::new();
+            for (profile, item) in doc.iter() {
+                if item.is_table() {
+                    out.push_str(profile);
+                    out.push('\n');
+                }
+            }
+            use std::io::Write;
+            std::io::stdout().lock().write_all(out.as_bytes())?;
+            return Ok(());
+        }
+        Some(ConfigureAction::List { names: false }) => return list(&doc, &name),
         Some(ConfigureAction::Show { key }) => return show(&doc, &name, key),
         None => {}
     }

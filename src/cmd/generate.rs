@@ -30,16 +30,16 @@ pub fn completions(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The profile names of `~/.lacework.toml`, as a shell finds them: its `[section]` lines.
-const PROFILES: &str =
-    r#"sed -n 's/^[[:space:]]*\[\([^]]*\)\][[:space:]]*$/\1/p' ~/.lacework.toml 2>/dev/null"#;
+/// The profile names of `~/.lacework.toml`, read by lwctl's own TOML parser (a section line
+/// may carry a comment, or quote its name).
+const PROFILES: &str = r#"lwctl configure list --names 2>/dev/null"#;
 
 /// The same in zsh: a completion function that the profile option names as its action.
 const ZSH_PROFILES: &str = r#"
 (( $+functions[_lwctl_profiles] )) ||
 _lwctl_profiles() {
     local -a profiles
-    profiles=(${${(M)${(f)"$(cat ~/.lacework.toml 2>/dev/null)"}:#\[*\]}//[\[\]]/})
+    profiles=(${(f)"$(lwctl configure list --names 2>/dev/null)"})
     compadd -a profiles
 }
 "#;

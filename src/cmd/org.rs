@@ -353,13 +353,14 @@ fn format_per_poll(p: f64) -> String {
 
 /// The mean pages a whole poll of these accounts took, from a poll state over many accounts.
 fn pages_per_poll(path: &Path, accounts: &[String]) -> Result<Option<f64>> {
-    let bytes = crate::api::token::read_private(path, 256 << 20)
-        .map_err(|e| UsageError::new(format!("cannot read state file {}: {e}", path.display())))?;
-    let doc: crate::poll::OrgState = serde_json::from_slice(&bytes).map_err(|e| {
-        UsageError::new(format!(
-            "{} is not the state of a poll over many accounts: {e}",
+    match crate::poll::store::load_state(path)? {
+        Some(crate::poll::store::Loaded::Org(doc)) => Ok(doc.pages_per_poll(accounts)),
+        Some(crate::poll::store::Loaded::One(_)) => Err(UsageError::new(format!(
+            "{} is the state of a poll of one account; org plan reads the state of a poll over many accounts",
             path.display()
         ))
-    })?;
-    Ok(doc.pages_per_poll(accounts))
+        .hint("pass the --state of `alerts poll --all-subaccounts` (or --subaccounts), or leave out --state")
+        .into()),
+        None => Err(UsageError::new(format!("there is no poll state at {}", path.display())).into()),
+    }
 }

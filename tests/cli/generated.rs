@@ -77,7 +77,7 @@ fn bash_completes_scopes_in_any_case_profiles_and_reasons() {
     let home = tempfile::tempdir().unwrap();
     std::fs::write(
         home.path().join(".lacework.toml"),
-        "# mine\n[default]\naccount = \"a\"\n\n[prod]\naccount = \"b\"\n",
+        "# mine\n[default]\naccount = \"a\"\n\n[prod]\naccount = \"b\"\n\n[staging] # retired\naccount = \"c\"\n",
     )
     .unwrap();
     let script = format!(
@@ -94,12 +94,23 @@ complete_words lwctl alerts close 1 --reason fa
         .arg(script)
         .env_clear()
         .env("HOME", home.path())
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        // The script asks lwctl itself for the profiles, as an installed lwctl on PATH.
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                std::path::Path::new(env!("CARGO_BIN_EXE_lwctl"))
+                    .parent()
+                    .unwrap()
+                    .display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
         .output()
         .unwrap();
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "timeline\ndefault prod\nfalse-positive\n",
+        "timeline\ndefault prod staging\nfalse-positive\n",
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

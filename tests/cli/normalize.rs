@@ -56,11 +56,11 @@ fn every_input_shape_in_one_run() {
     assert_eq!(e["event_type"], "CloudActivityLogIngestion");
     assert_eq!(e["rule_name"], "lw-1");
     assert_eq!(e["status"], "Open");
-    assert_eq!(e["created_at"], "2026-11-20T10:00:00Z");
+    assert_eq!(e["created_at"], "2026-11-20T10:00:00.000Z");
     assert!(e.get("account").is_none() && e.get("subaccount").is_none());
     assert_eq!(ev[1]["title"], "café");
     assert_eq!(ev[1]["severity"], "low");
-    assert_eq!(ev[1]["created_at"], "2026-11-20T11:00:00Z");
+    assert_eq!(ev[1]["created_at"], "2026-11-20T11:00:00.000Z");
     assert!(ev[1]["description"].is_null() && ev[1]["rule_name"].is_null());
     assert_eq!(ev[3]["title"], "Lacework alert");
     assert_eq!(ev[3]["severity"], "info");

@@ -186,6 +186,32 @@ fn poll_to_a_terminal_prints_only_json_lines_on_stdout() {
         err.contains("lwctl: wrote 300 alerts (3 pages) in "),
         "{err}"
     );
+    // --limit prints what it kept at the end: the count says so, in the singular for one.
+    let out = w
+        .cmd()
+        .env("LWCTL_TEST_TTY", "stderr")
+        .args([
+            "alerts", "list", "--start", "-24h", "--limit", "5", "-o", "ndjson",
+        ])
+        .run(0);
+    assert_eq!(ndjson(&out.stdout).len(), 5);
+    assert!(
+        text(&out.stderr).contains("lwctl: wrote 5 alerts (3 pages) in "),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = w
+        .cmd()
+        .env("LWCTL_TEST_TTY", "stderr")
+        .args([
+            "alerts", "list", "--start", "-24h", "--limit", "1", "--oldest", "-o", "ndjson",
+        ])
+        .run(0);
+    assert!(
+        text(&out.stderr).contains("lwctl: wrote 1 alert (1 page) in "),
+        "{}",
+        text(&out.stderr)
+    );
     // Poll to stdout in csv, its summary as JSON.
     let out = w
         .cmd()

@@ -340,7 +340,8 @@ fn ocsf_and_ecs_print_json_lines_and_have_no_table() {
 
 #[test]
 fn the_default_schema_is_byte_identical_to_before() {
-    // Written by lwctl at fbc7d07, before --schema existed.
+    // Written by lwctl at fbc7d07, before --schema existed; created_at since in milliseconds
+    // always, one format whatever the input spelled.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let golden = std::fs::read(root.join("tests/fixtures/golden/aisoc.ndjson")).unwrap();
     let w = World::new();

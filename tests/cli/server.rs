@@ -19,6 +19,9 @@ use std::thread;
 
 pub const KEY_ID: &str = "TESTCORP_0123456789ABCDEF0123456789ABCDEF";
 pub const SECRET: &str = "_s3cr3t0123456789abcdef0123456789";
+/// A key the FortiCloud portal issued: a UUID key id and a plain hex secret.
+pub const FORTI_KEY_ID: &str = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
+pub const FORTI_SECRET: &str = "9f86d081884c7d659a2feaa0c55ad015";
 /// A key made inside subaccount `sub-a`.
 pub const SUB_KEY_ID: &str = "SUBA_KEY_0123456789ABCDEF0123456789";
 pub const SUB_SECRET: &str = "_subsecret_abcdef0123456789abcdef";
@@ -849,7 +852,9 @@ fn token(st: &mut State, req: &Logged) -> Reply {
     let body: Value = serde_json::from_str(&req.body).unwrap_or(Value::Null);
     let key = body["keyId"].as_str().unwrap_or("");
     let secret = req.header("X-LW-UAKS").unwrap_or("");
-    let ok = (key == KEY_ID && secret == SECRET) || (key == SUB_KEY_ID && secret == SUB_SECRET);
+    let ok = (key == KEY_ID && secret == SECRET)
+        || (key == SUB_KEY_ID && secret == SUB_SECRET)
+        || (key == FORTI_KEY_ID && secret == FORTI_SECRET);
     if !ok {
         return reply(401, json!({"message": "Invalid credentials"}));
     }

@@ -796,6 +796,19 @@ fn small_mistakes_name_the_path_and_the_code() {
         .arg(w.path("file/out.ndjson"))
         .run(2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("file/out.ndjson"));
+    // A directory lwctl may not write in (sysfs refuses even root): exit 2, naming it.
+    let mut c = w.cmd();
+    let out = c
+        .args(["alerts", "poll", "--state"])
+        .arg(w.path("c.state"))
+        .args(["--out", "/sys/lwctl-out.ndjson"])
+        .run(2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot write --out /sys/lwctl-out.ndjson")
+            && err.contains("Permission denied"),
+        "{err}"
+    );
     // A directory given to normalize.
     let out = w.bare().arg("normalize").arg(w.home.path()).run(2);
     let err = String::from_utf8_lossy(&out.stderr);

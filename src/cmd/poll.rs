@@ -10,7 +10,7 @@ use crate::output::Format;
 use crate::poll::lock::{lock, remove_stale_temps, state_path};
 use crate::poll::run::Poller;
 use crate::poll::store::{load_state, Loaded};
-use crate::poll::{Health, PollState, RunOutcome};
+use crate::poll::{Health, PollState};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 use std::sync::atomic::Ordering;
@@ -144,16 +144,7 @@ fn after_run(
     now: DateTime<Utc>,
     poller: Option<&Poller>,
 ) {
-    let outcome = RunOutcome {
-        at: now,
-        exit: result
-            .as_ref()
-            .err()
-            .map_or(0, |e| crate::error::exit_code(e) as u8),
-        error: result.as_ref().err().map(|e| format!("{e:#}")),
-        duration_s: started.elapsed().as_secs_f64(),
-        ..RunOutcome::default()
-    };
+    let outcome = crate::poll::run::ended(now, result, started);
     let mut memory = (
         poller.and_then(|p| p.memory.clone()),
         poller.and_then(|p| p.org_memory.clone()),
@@ -205,17 +196,26 @@ fn after_run(
             cursor: Some(s.cursor),
         })
         .collect();
-    // A run with no state to record it in (the first one failed) still says how it ended.
-    let fallback = Health::default();
-    let mut first = fallback.clone();
-    if series.is_empty() && overall.is_none() {
-        first.record(&outcome);
-    }
-    let overall = overall.unwrap_or(first);
-    if series.is_empty() || args.accounts.many() {
+    // The run as a whole: an organization's, or one with no state to record it in (a first
+    // run that failed) so that it still says how it ended.
+    let overall = match overall {
+        Some(mut h) => {
+            if args.state.is_none() {
+                h.record(&outcome);
+            }
+            Some(h)
+        }
+        None if series.is_empty() => {
+            let mut h = Health::default();
+            h.record(&outcome);
+            Some(h)
+        }
+        None => None,
+    };
+    if let Some(h) = &overall {
         series.push(crate::metrics::Series {
-            account: if args.accounts.many() { "_all" } else { "" },
-            health: &overall,
+            account: "_all",
+            health: h,
             cursor: None,
         });
     }

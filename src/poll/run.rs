@@ -373,13 +373,6 @@ impl Poller<'_> {
             .filter(|(_, v)| *v > 0)
             .collect();
         let outcome = RunOutcome {
-            at: now,
-            exit: result
-                .as_ref()
-                .err()
-                .map_or(0, |e| crate::error::exit_code(e) as u8),
-            error: result.as_ref().err().map(|e| format!("{e:#}")),
-            duration_s: started.elapsed().as_secs_f64(),
             written: polled.added,
             late: polled.arrivals.late,
             max_lateness_s: polled
@@ -389,6 +382,7 @@ impl Poller<'_> {
                 .map(|d| d.as_secs()),
             requests,
             ratelimit_remaining: self.client.budget("Alerts").and_then(|b| b.remaining),
+            ..ended(now, result.as_ref().map(|_| ()), started)
         };
         let mut record = committed.or(loaded).unwrap_or_else(|| PollState {
             version: decide::STATE_VERSION,
@@ -805,5 +799,23 @@ impl Sink for PollSink<'_> {
     /// failed mid-piece commits with the cursor where it was.
     fn remember_from(&self, piece: Window, keep: chrono::Duration) -> DateTime<Utc> {
         piece.end.min(self.cursor) - keep
+    }
+}
+
+/// How a run ended, as the state records it: when, its exit code and error, how long it took.
+pub(crate) fn ended(
+    at: DateTime<Utc>,
+    result: Result<(), &anyhow::Error>,
+    started: Instant,
+) -> RunOutcome {
+    RunOutcome {
+        at,
+        exit: result
+            .as_ref()
+            .err()
+            .map_or(0, |e| crate::error::exit_code(e) as u8),
+        error: result.as_ref().err().map(|e| format!("{e:#}")),
+        duration_s: started.elapsed().as_secs_f64(),
+        ..RunOutcome::default()
     }
 }

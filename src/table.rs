@@ -4,7 +4,6 @@
 //! escaped, so data from the monitored environment cannot move the cursor or recolour the screen.
 
 use anstyle::{AnsiColor, Style};
-use std::fmt::Write as _;
 use unicode_width::UnicodeWidthChar;
 
 /// How a column behaves when the table must shrink, and how it is coloured.
@@ -58,79 +57,117 @@ impl Table {
         &self.rows
     }
 
-    /// Renders the table to fit `width` columns (unlimited when `None`), coloured or not.
+    /// Renders the table to fit `width` columns (unlimited when `None`), coloured or not,
+    /// through comfy-table: no borders, columns two spaces apart, one line a row cut with `…`,
+    /// free-text columns given way first, no trailing spaces.
     pub fn render(&self, width: Option<usize>, color: bool) -> String {
-        let cells: Vec<Vec<String>> = std::iter::once(&self.header)
-            .chain(&self.rows)
-            .map(|r| r.iter().map(|c| escape(c)).collect())
-            .collect();
+        use comfy_table::{Attribute, Cell, ColumnConstraint, ContentArrangement, Row, Width};
         let n = self.header.len();
-        let mut widths: Vec<usize> = (0..n)
+        let mut t = comfy_table::Table::new();
+        t.load_style(comfy_table::TableStyle::new())
+            .force_no_tty()
+            .set_truncation_indicator("…");
+        if color {
+            // Styled text only, not its padding: lines still end without trailing spaces.
+            t.enforce_styling().style_text_only();
+        }
+        let mut header: Row = self
+            .header
+            .iter()
+            .map(|h| {
+                let cell = Cell::new(escape(h));
+                if color {
+                    cell.add_attribute(Attribute::Bold)
+                } else {
+                    cell
+                }
+            })
+            .collect::<Vec<_>>()
+            .into();
+        header.max_height(1);
+        t.set_header(header);
+        for r in &self.rows {
+            let mut row: Row = (0..n)
+                .map(|i| {
+                    let text = escape(r.get(i).map_or("", String::as_str));
+                    let mut cell = Cell::new(&text);
+                    if let (true, Kind::Severity) = (color, self.kinds[i]) {
+                        let (fg, bold) = severity_color(&text);
+                        if let Some(fg) = fg {
+                            cell = cell.fg(fg);
+                        }
+                        if bold {
+                            cell = cell.add_attribute(Attribute::Bold);
+                        }
+                    }
+                    cell
+                })
+                .collect::<Vec<_>>()
+                .into();
+            row.max_height(1);
+            t.add_row(row);
+        }
+        // Content widths, as people see them.
+        let widths: Vec<usize> = (0..n)
             .map(|i| {
-                cells
-                    .iter()
-                    .map(|r| r.get(i).map_or(0, |c| display_width(c)))
+                std::iter::once(&self.header)
+                    .chain(&self.rows)
+                    .map(|r| r.get(i).map_or(0, |c| display_width(&escape(c))))
                     .max()
                     .unwrap_or(0)
             })
             .collect();
-        if let Some(limit) = width {
-            fit(&mut widths, &self.kinds, &self.header, limit);
+        for (i, col) in t.column_iter_mut().enumerate() {
+            col.set_padding((0, if i + 1 < n { 2 } else { 0 }));
         }
-        let mut out = String::new();
-        for (r, row) in cells.iter().enumerate() {
-            let mut line = String::new();
-            for (i, w) in widths.iter().enumerate() {
-                let text = truncate(row.get(i).map_or("", String::as_str), *w);
-                let pad = w - display_width(&text);
-                if i > 0 {
-                    line.push_str("  ");
-                }
-                let style = match (r, self.kinds[i]) {
-                    _ if !color => Style::new(),
-                    (0, _) => Style::new().bold(),
-                    (_, Kind::Severity) => severity_style(&text),
-                    _ => Style::new(),
-                };
-                let _ = write!(line, "{style}{text}{style:#}");
-                if i + 1 < n {
-                    line.extend(std::iter::repeat_n(' ', pad));
+        match width {
+            None => {
+                t.set_content_arrangement(ContentArrangement::Disabled);
+            }
+            Some(limit) => {
+                t.set_content_arrangement(ContentArrangement::Dynamic)
+                    .set_width(limit.min(u16::MAX as usize) as u16);
+                // Short columns keep their width while the free-text ones can give way down
+                // to a few characters; past that, comfy-table shares the cut among all.
+                let gaps = 2 * n.saturating_sub(1);
+                let fixed: usize = (0..n)
+                    .filter(|i| self.kinds[*i] != Kind::Text)
+                    .map(|i| widths[i])
+                    .sum();
+                let texts = self.kinds.iter().filter(|k| **k == Kind::Text).count();
+                // What the free-text columns may shrink to: a few characters each, or what is
+                // left beside the short ones.
+                let room = limit.saturating_sub(fixed + gaps) / texts.max(1);
+                let floor = room.min(MIN_TEXT);
+                if floor >= 2 || (texts == 0 && fixed + gaps <= limit) {
+                    for (i, col) in t.column_iter_mut().enumerate() {
+                        // comfy-table's widths include the column's padding.
+                        let pad = if i + 1 < n { 2 } else { 0 };
+                        let w = |n: usize| Width::Fixed((n + pad).min(u16::MAX as usize) as u16);
+                        col.set_constraint(if self.kinds[i] != Kind::Text {
+                            ColumnConstraint::Absolute(w(widths[i]))
+                        } else {
+                            ColumnConstraint::LowerBoundary(w(widths[i].min(floor)))
+                        });
+                    }
                 }
             }
-            out.push_str(line.trim_end());
-            out.push('\n');
         }
+        let mut out = t.trim_fmt();
+        out.push('\n');
         out
     }
 }
 
-/// Shrinks column widths until the row fits `limit`: free-text columns first, widest first,
-/// down to `MIN_TEXT`; then any column, widest first, down to its header's width; then any
-/// column down to one character.
-fn fit(widths: &mut [usize], kinds: &[Kind], header: &[String], limit: usize) {
-    let gaps = 2 * widths.len().saturating_sub(1);
-    let floors: [&dyn Fn(usize) -> Option<usize>; 3] = [
-        &|i| (kinds[i] == Kind::Text).then_some(MIN_TEXT),
-        &|i| Some(display_width(&header[i]).max(1)),
-        &|_| Some(1),
-    ];
-    for floor in floors {
-        loop {
-            let total = widths.iter().sum::<usize>() + gaps;
-            if total <= limit {
-                return;
-            }
-            // The columns that can still give way, widest first.
-            let mut open: Vec<(usize, usize)> = (0..widths.len())
-                .filter_map(|i| floor(i).filter(|f| widths[i] > *f).map(|f| (i, f)))
-                .collect();
-            open.sort_by_key(|(i, _)| std::cmp::Reverse(widths[*i]));
-            let Some(&(i, f)) = open.first() else { break };
-            // Down to the next widest that can give way (shared shrinking), or as far as needed.
-            let next = open.get(1).map_or(f, |(j, _)| widths[*j]).max(f);
-            let step = (widths[i] - next).max(1).min(total - limit);
-            widths[i] -= step;
-        }
+/// The colour of a severity in a table (comfy-table's colours): critical and high red (critical
+/// bold), medium yellow.
+fn severity_color(severity: &str) -> (Option<comfy_table::Color>, bool) {
+    use comfy_table::Color;
+    match severity.trim().to_ascii_lowercase().as_str() {
+        "critical" | "1" => (Some(Color::DarkRed), true),
+        "high" | "2" => (Some(Color::DarkRed), false),
+        "medium" | "3" => (Some(Color::DarkYellow), false),
+        _ => (None, false),
     }
 }
 
@@ -158,27 +195,6 @@ pub fn escape(s: &str) -> String {
 
 pub fn display_width(s: &str) -> usize {
     s.chars().map(|c| c.width().unwrap_or(0)).sum()
-}
-
-/// `s` cut to `width` display columns, ending in `…` when cut.
-fn truncate(s: &str, width: usize) -> String {
-    if display_width(s) <= width {
-        return s.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 #[cfg(test)]
@@ -223,7 +239,7 @@ mod tests {
         assert_eq!(
             text,
             "ID      Severity  Name                  Start\n\
-             967278  High      Clone of Cloud Acti…  2022-09-29 16:00:00Z\n\
+             967278  High      Clone of Cloud…       2022-09-29 16:00:00Z\n\
              1       Low       tab\\there\\u{1b}[31m   2022-09-29 17:00:00Z\n"
         );
         assert!(text
@@ -238,8 +254,9 @@ mod tests {
     fn colour_marks_the_header_and_severities() {
         let text = sample().render(None, true);
         let first = text.lines().next().unwrap();
-        assert!(first.starts_with("\u{1b}[1mID\u{1b}[0m"), "{first:?}");
-        assert!(text.contains("\u{1b}[31mHigh\u{1b}[0m"), "{text:?}");
+        assert!(first.starts_with("\u{1b}[1mID"), "{first:?}");
+        assert!(text.contains("\u{1b}[38;5;1mHigh\u{1b}[39m"), "{text:?}");
+        assert!(text.lines().all(|l| !l.ends_with(' ')), "{text:?}");
         assert!(!sample().render(None, false).contains('\u{1b}'));
     }
 }

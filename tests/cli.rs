@@ -28,6 +28,8 @@ mod readme;
 mod real;
 #[path = "cli/schemas.rs"]
 mod schemas;
+#[path = "cli/shapes.rs"]
+mod shapes;
 #[path = "cli/tenants.rs"]
 mod tenants;
 #[path = "cli/tools.rs"]

@@ -286,6 +286,15 @@ pub fn report(err: &anyhow::Error) -> Exit {
     if err.is::<Stale>() {
         return Exit::Stale;
     }
+    // A "no" at a prompt is the user's choice, not a failure: a plain line, exit 10.
+    if let Some(Declined(why)) = err.downcast_ref::<Declined>() {
+        crate::runlog::line("info", &format!("cancelled: {why}"));
+        crate::output::stderr_line(&format!(
+            "lwctl: cancelled: {}",
+            crate::output::terminal_safe(why)
+        ));
+        return Exit::Declined;
+    }
     let (code, hint) = classify(err);
     report_with(err, code, hint)
 }

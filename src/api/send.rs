@@ -157,7 +157,7 @@ impl Client {
         let headers = resp.headers().clone();
         self.note_rate_limit(&headers, call.url.path());
         let read = self.read_body(&mut resp, call)?;
-        self.trace_response(status, started);
+        self.trace_response(status, &headers, started);
         Ok(self.classify(call, request, status, headers, read))
     }
 
@@ -205,7 +205,9 @@ impl Client {
         }
     }
 
-    fn trace_response(&self, status: StatusCode, started: Instant) {
+    /// `-v` gives the status, time and size; `-vv` the headers too, as `curl -v` shows them,
+    /// with cookies and any credential masked.
+    fn trace_response(&self, status: StatusCode, headers: &HeaderMap, started: Instant) {
         self.trace(1, || {
             format!(
                 "< {status} ({} ms, {} bytes){}",
@@ -218,6 +220,21 @@ impl Client {
                     .unwrap_or_default()
             )
         });
+        if self.opts.verbose < 2 {
+            return;
+        }
+        for (name, value) in headers {
+            let secretive = matches!(
+                name.as_str(),
+                "set-cookie" | "cookie" | "authorization" | "proxy-authenticate" | "x-lw-uaks"
+            );
+            let shown = if secretive {
+                "***".into()
+            } else {
+                crate::output::escape_controls(&String::from_utf8_lossy(value.as_bytes()))
+            };
+            self.trace(2, || format!("<   {name}: {shown}"));
+        }
     }
 
     /// A request that got no answer. One that never connected was never sent: safe to send

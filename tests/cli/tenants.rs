@@ -188,3 +188,26 @@ fn org_plan_says_what_state_it_wants() {
     );
     assert!(!err.contains("missing field"), "{err}");
 }
+
+#[test]
+fn vv_shows_the_response_status_and_headers_redacted() {
+    let w = World::new();
+    let now = Utc::now();
+    w.server.state().alerts = server::generate(1, 2, now - Duration::minutes(30), now);
+    let out = w
+        .cmd()
+        .args(["-vv", "--no-cache", "alerts", "list", "-o", "ndjson"])
+        .run(0);
+    let err = String::from_utf8_lossy(&out.stderr);
+    // As curl -v shows them: the status line, then each header.
+    assert!(
+        err.contains("lwctl: < 201 Created") || err.contains("lwctl: < 201 "),
+        "{err}"
+    );
+    assert!(
+        err.contains("lwctl: <   content-type: application/json"),
+        "{err}"
+    );
+    assert!(err.contains("lwctl: <   ratelimit-remaining: "), "{err}");
+    crate::assert_no_secrets(&[&out.stdout, &out.stderr]);
+}

@@ -452,3 +452,42 @@ fn answering_no_at_the_prompt_sends_nothing_and_exits_10() {
     );
     assert_eq!(posts(&w).len(), 1);
 }
+
+#[test]
+fn answering_no_is_a_plain_cancelled_line_and_exit_10() {
+    let w = world();
+    // A real terminal for the prompt: `script` gives lwctl a pty, and "n" answers it.
+    let cmd = format!(
+        "{} --max-wait 20ms alerts close 42 --reason 1",
+        env!("CARGO_BIN_EXE_lwctl")
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env_clear()
+        .env("HOME", w.home.path())
+        .env("XDG_CACHE_HOME", w.home.path().join("cache"))
+        .env("LW_API_SERVER_URL", &w.server.url)
+        .env("LW_ACCOUNT", "testcorp")
+        .env("LW_API_KEY", server::KEY_ID)
+        .env("LW_API_SECRET", server::SECRET)
+        .env("TERM", "dumb")
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            std::thread::sleep(std::time::Duration::from_millis(800));
+            c.stdin.take().unwrap().write_all(b"n\n")?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(10), "{screen}");
+    assert!(
+        screen.contains("lwctl: cancelled: answered no; nothing was sent"),
+        "{screen}"
+    );
+    assert!(!screen.contains("error:"), "{screen}");
+    assert!(posts(&w).is_empty());
+}

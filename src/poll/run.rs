@@ -361,7 +361,6 @@ impl Poller<'_> {
     ) -> (Option<PollState>, Result<Polled>) {
         let started = Instant::now();
         let before = self.client.stats().requests;
-        let loaded = state.clone();
         let (committed, polled, result) =
             self.walk_account(now, subaccount, state, writer, store, fresh);
         // The run's outcome is recorded whatever it was, on the last commit (or the state as
@@ -384,7 +383,8 @@ impl Poller<'_> {
             ratelimit_remaining: self.client.budget("Alerts").and_then(|b| b.remaining),
             ..ended(now, result.as_ref().map(|_| ()), started)
         };
-        let mut record = committed.or(loaded).unwrap_or_else(|| PollState {
+        // The walk hands back the state as loaded when it committed nothing.
+        let mut record = committed.unwrap_or_else(|| PollState {
             version: decide::STATE_VERSION,
             account: self.client.credentials().account.host.clone(),
             subaccount: subaccount.map(str::to_owned),
@@ -715,16 +715,22 @@ impl PollSink<'_> {
         let text = String::from_utf8(std::mem::take(&mut self.batch))
             .expect("events are written from JSON text, which is UTF-8");
         let pending = o.pending(text);
-        let bytes = pending.text.clone();
         let cursor = self.cursor;
         self.save(cursor, seen, Some(pending))?;
         self.batch_ids.clear();
         self.unsettled = true;
-        let Writer::File(o) = &mut self.writer else {
-            unreachable!("checked above")
+        // Written from the record just saved, not a copy of a page's events.
+        let (
+            Writer::File(o),
+            Some(PollState {
+                pending: Some(p), ..
+            }),
+        ) = (&mut *self.writer, &self.committed)
+        else {
+            unreachable!("checked above, and just saved")
         };
         self.write_failed = true;
-        o.committed = o.write_batch(bytes.as_bytes())?;
+        o.committed = o.write_batch(p.text.as_bytes())?;
         self.write_failed = false;
         Ok(())
     }

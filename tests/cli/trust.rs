@@ -81,6 +81,10 @@ fn sigterm_with_a_stalled_reader_ends_within_a_second_at_a_whole_record() {
     w.server.state().page_size = 500;
     for format in ["json", "ndjson"] {
         let (took, code, out) = stall_then_term(&w, &["alerts", "list", "-o", format], None);
+        eprintln!(
+            "{format}: ended {took:?} after SIGTERM with {} bytes written",
+            out.len()
+        );
         assert!(
             took < std::time::Duration::from_millis(1800),
             "{format}: took {took:?}"
@@ -117,6 +121,10 @@ fn sigterm_with_a_stalled_reader_ends_within_a_second_at_a_whole_record() {
     fs::write(&input, text).unwrap();
     for j in ["1", "2"] {
         let (took, code, out) = stall_then_term(&w, &["normalize", "-j", j], Some(&input));
+        eprintln!(
+            "normalize -j {j}: ended {took:?} after SIGTERM with {} bytes written",
+            out.len()
+        );
         assert!(
             took < std::time::Duration::from_millis(1800),
             "-j {j}: took {took:?}"

@@ -101,7 +101,7 @@ _lwctl() {
 
     case "${cmd}" in
         lwctl)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version auth alerts normalize configure org generate api version completion"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version auth alerts normalize configure org generate api version completion"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -175,7 +175,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version list poll get comment close open"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version list poll get comment close open"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -249,7 +249,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__close)
-            opts="-y -p -a -k -o -v -h -V --reason --comment --comment-file --dry-run --yes --audit --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-y -p -a -k -o -v -h -V --reason --comment --comment-file --dry-run --yes --audit --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -339,7 +339,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__comment)
-            opts="-y -p -a -k -o -v -h -V --comment --comment-file --dry-run --yes --audit --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-y -p -a -k -o -v -h -V --comment --comment-file --dry-run --yes --audit --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -425,7 +425,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__get)
-            opts="-p -a -k -o -v -h -V --scope --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --scope --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -503,7 +503,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__list)
-            opts="-p -a -k -o -v -h -V --start --end --range --severity --status --type --limit --oldest --reverse --skip-invalid --normalize --severity-ladder --schema --subaccounts --all-subaccounts --aws-account --mapping --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --start --end --range --severity --status --type --limit --oldest --reverse --skip-invalid --normalize --severity-ladder --schema --subaccounts --all-subaccounts --aws-account --mapping --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -625,7 +625,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__open)
-            opts="-p -a -k -o -v -h -V --url --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --url --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -699,7 +699,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__poll)
-            opts="-q -p -a -k -o -v -h -V --since --state --out --out-dir --overlap --every --wait --skip-invalid --quiet --log --metrics --summary --severity --status --type --normalize --severity-ladder --schema --subaccounts --all-subaccounts --aws-account --mapping --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version status"
+            opts="-q -p -a -k -o -v -h -V --since --state --out --out-dir --overlap --every --wait --skip-invalid --quiet --log --metrics --summary --severity --status --type --normalize --severity-ladder --schema --subaccounts --all-subaccounts --aws-account --mapping --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version status"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -841,7 +841,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__alerts__subcmd__poll__subcmd__status)
-            opts="-p -a -k -o -v -h -V --state --max-age --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --state --max-age --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -923,7 +923,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__api)
-            opts="-d -p -a -k -o -v -h -V --data --paginate --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version get post patch delete"
+            opts="-d -p -a -k -o -v -h -V --data --paginate --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version get post patch delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1005,7 +1005,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__auth)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version test"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version test"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1079,7 +1079,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__auth__subcmd__test)
-            opts="-p -a -k -o -v -h -V --subaccounts --all-subaccounts --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --subaccounts --all-subaccounts --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1157,7 +1157,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__completion)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version bash elvish fish powershell zsh"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1231,7 +1231,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__configure)
-            opts="-y -p -a -k -o -v -h -V --json-file --txt-file --yes --no-verify --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version list show"
+            opts="-y -p -a -k -o -v -h -V --json-file --txt-file --yes --no-verify --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version list show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1313,7 +1313,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__configure__subcmd__list)
-            opts="-p -a -k -o -v -h -V --names --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --names --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1387,7 +1387,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__configure__subcmd__show)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1461,7 +1461,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__generate)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version completions man"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version completions man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1535,7 +1535,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__generate__subcmd__completions)
-            opts="-p -a -k -o -v -h -V --dir --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --dir --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1613,7 +1613,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__generate__subcmd__man)
-            opts="-p -a -k -o -v -h -V --dir --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --dir --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1691,7 +1691,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__normalize)
-            opts="-j -p -a -k -o -v -h -V --severity-ladder --schema --skip-invalid --threads --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-j -p -a -k -o -v -h -V --severity-ladder --schema --skip-invalid --threads --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1781,7 +1781,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__org)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version accounts mapping plan"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version accounts mapping plan"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1855,7 +1855,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__org__subcmd__accounts)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1929,7 +1929,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__org__subcmd__mapping)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version check route"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version check route"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2003,7 +2003,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__org__subcmd__mapping__subcmd__check)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2077,7 +2077,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__org__subcmd__mapping__subcmd__route)
-            opts="-p -a -k -o -v -h -V --mapping --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --mapping --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2155,7 +2155,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__org__subcmd__plan)
-            opts="-p -a -k -o -v -h -V --every --state --subaccounts --all-subaccounts --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --every --state --subaccounts --all-subaccounts --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2241,7 +2241,7 @@ _lwctl() {
             return 0
             ;;
         lwctl__subcmd__version)
-            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
+            opts="-p -a -k -o -v -h -V --profile --account --subaccount --api-key --api-secret-file --org --output --verbose --no-cache --no-pager --no-input --json --nocolor --color --timeout --retries --max-wait --max-response --allow-insecure-config --csv-raw --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -63,6 +63,10 @@ pub struct Global {
     /// Neither read nor write the token cache [env: LW_NOCACHE]
     #[arg(long, global = true, alias = "nocache", env = "LW_NOCACHE", hide_env = true, value_parser = clap::builder::FalseyValueParser::new())]
     pub no_cache: bool,
+    /// Print long tables straight to the terminal instead of through $PAGER [env: LWCTL_PAGER,
+    /// PAGER; `cat` turns paging off too]
+    #[arg(long, global = true)]
+    pub no_pager: bool,
     /// Never prompt; fail and name the flag instead [env: LW_NONINTERACTIVE]
     #[arg(long, global = true, alias = "noninteractive", env = "LW_NONINTERACTIVE", hide_env = true, value_parser = clap::builder::FalseyValueParser::new())]
     pub no_input: bool,

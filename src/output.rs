@@ -186,6 +186,51 @@ impl Ui {
     }
 }
 
+/// The pager long tables go through on a terminal, and the terminal's height.
+static PAGER: Mutex<Option<(String, usize)>> = Mutex::new(None);
+
+/// Pages long tables when stdout is a terminal, as gh does: `LWCTL_PAGER`, else `PAGER`, else
+/// `less -FRX`; `cat` (or an empty value) means no pager. Never in a pipe.
+pub fn set_pager(on: bool) {
+    let env = |k: &str| std::env::var(k).ok().map(|v| v.trim().to_owned());
+    let command = env("LWCTL_PAGER")
+        .or_else(|| env("PAGER"))
+        .unwrap_or_else(|| "less -FRX".into());
+    let rows = env("LINES")
+        .and_then(|l| l.parse::<usize>().ok())
+        .or_else(|| {
+            terminal_size::terminal_size_of(std::io::stdout()).map(|(_, h)| usize::from(h.0))
+        })
+        .unwrap_or(24);
+    let off = !on || command.is_empty() || command == "cat";
+    *PAGER.lock().unwrap_or_else(|e| e.into_inner()) = (!off).then_some((command, rows));
+}
+
+/// Writes a table for people: through the pager when it is taller than the terminal, else to
+/// `out`. A pager that cannot start leaves the table printed as it is.
+pub fn show_table(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let pager = PAGER.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    if let Some((command, rows)) = pager {
+        if text.lines().count() >= rows {
+            out.flush()?;
+            let child = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(&command)
+                .stdin(std::process::Stdio::piped())
+                .spawn();
+            if let Ok(mut child) = child {
+                if let Some(mut stdin) = child.stdin.take() {
+                    // The pager quitting early (q) is not an error.
+                    let _ = std::io::Write::write_all(&mut stdin, redact(text).as_bytes());
+                }
+                let _ = child.wait();
+                return Ok(());
+            }
+        }
+    }
+    out.write_all(redact(text).as_bytes())
+}
+
 /// `--quiet`: warnings that need no action go to the `--log` only.
 static QUIET: AtomicBool = AtomicBool::new(false);
 
@@ -376,11 +421,16 @@ impl Ui {
                 }
                 text = String::from_utf8(out)?;
             }
-            Format::Table => match (&report.text, report.table) {
-                (Some(t), _) => text = t.clone(),
-                (None, Some(t)) => text = t.render(self.width, self.color),
-                (None, None) => text = format!("{:#}\n", report.json),
-            },
+            Format::Table => {
+                let text = match (&report.text, report.table) {
+                    (Some(t), _) => t.clone(),
+                    (None, Some(t)) => t.render(self.width, self.color),
+                    (None, None) => format!("{:#}\n", report.json),
+                };
+                let mut out = std::io::stdout().lock();
+                show_table(&text, &mut out)?;
+                return Ok(out.flush()?);
+            }
         }
         let mut out = std::io::stdout().lock();
         out.write_all(redact(&text).as_bytes())?;

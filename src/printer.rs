@@ -258,8 +258,7 @@ impl<W: Write> StreamPrinter<W> {
         for (_, row) in self.rows.drain(..) {
             t.push(row);
         }
-        self.out
-            .write_all(t.render(self.width, self.color).as_bytes())
+        crate::output::show_table(&t.render(self.width, self.color), &mut self.out)
     }
 }
 

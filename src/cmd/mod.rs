@@ -74,6 +74,7 @@ pub fn run(cli: Cli) -> Result<()> {
         (_, c) => c,
     };
     let ui = Ui::detect(format, color, g.no_input, g.verbose);
+    crate::output::set_pager(ui.stdout_tty && !g.no_pager);
     if let Some(f) = ui.format {
         check_format(&cli.command, f)?;
     }

@@ -495,3 +495,52 @@ fn the_official_clis_habits_work() {
     // --version says the same: the version and the commit it was built from.
     assert_eq!(text(&w.bare().arg("--version").run(0).stdout), version);
 }
+
+#[test]
+fn a_long_table_on_a_terminal_goes_through_the_pager() {
+    let w = world(40);
+    // The pager marks what it is given, so the test sees it was used.
+    let pager = "sed 's/^/paged: /'";
+    let out = on_terminal(&w, 80)
+        .env("LINES", "30")
+        .env("PAGER", pager)
+        .args(["alerts", "list"])
+        .run(0);
+    let screen = text(&out.stdout);
+    assert_eq!(screen.lines().count(), 41, "{screen}");
+    assert!(screen.lines().all(|l| l.starts_with("paged: ")), "{screen}");
+    // LWCTL_PAGER wins over PAGER.
+    let out = on_terminal(&w, 80)
+        .env("LINES", "30")
+        .env("PAGER", "false")
+        .env("LWCTL_PAGER", pager)
+        .args(["alerts", "list"])
+        .run(0);
+    assert!(text(&out.stdout).starts_with("paged: "));
+    // Short enough for the screen, --no-pager, PAGER=cat, or a pipe: printed as it is.
+    for (lines, pager, extra) in [
+        ("60", pager, None),
+        ("30", pager, Some("--no-pager")),
+        ("30", "cat", None),
+    ] {
+        let mut c = on_terminal(&w, 80);
+        c.env("LINES", lines)
+            .env("PAGER", pager)
+            .args(["alerts", "list"]);
+        if let Some(flag) = extra {
+            c.arg(flag);
+        }
+        let screen = text(&c.run(0).stdout);
+        assert!(
+            !screen.contains("paged: ") && screen.lines().count() == 41,
+            "{lines} {pager} {extra:?}: {screen}"
+        );
+    }
+    let out = w
+        .cmd()
+        .env("PAGER", pager)
+        .env("LINES", "5")
+        .args(["alerts", "list", "-o", "table"])
+        .run(0);
+    assert!(!text(&out.stdout).contains("paged: "), "never in a pipe");
+}

@@ -367,12 +367,109 @@ pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// Writes one line to stderr, redacted. Unlike `eprintln!`, a closed stderr is not a panic.
+/// Writes one line to stderr, redacted. Unlike `eprintln!`, a closed stderr is not a panic. On
+/// a terminal, lines are wrapped at word boundaries within its width, each continuation under
+/// the text after the line's `lwctl: kind:` prefix.
 pub fn stderr_line(line: &str) {
     use std::io::Write;
+    let line = redact(line);
+    let width = ERR_TTY.load(Ordering::Relaxed).then(stderr_width).flatten();
+    let text = match width {
+        Some(w) => line
+            .split('\n')
+            .map(|l| wrap(l, w, prefix_width(l)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        None => line.into_owned(),
+    };
     let mut err = std::io::stderr().lock();
-    let _ = err.write_all(redact(line).as_bytes());
+    let _ = err.write_all(text.as_bytes());
     let _ = err.write_all(b"\n");
+}
+
+/// The width of the terminal stderr is on (`COLUMNS` first).
+fn stderr_width() -> Option<usize> {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|w| *w > 0)
+        .or_else(|| {
+            terminal_size::terminal_size_of(std::io::stderr()).map(|(w, _)| usize::from(w.0))
+        })
+}
+
+/// Text without its colour escapes.
+fn strip_escapes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Display columns of text, colour escapes not counted.
+pub fn visible_width(s: &str) -> usize {
+    strip_escapes(s)
+        .chars()
+        .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+        .sum()
+}
+
+/// Where a message's text starts: after `lwctl: kind: `, or `lwctl: `, or its own indent.
+fn prefix_width(line: &str) -> usize {
+    let plain = strip_escapes(line);
+    let line = plain.as_str();
+    if let Some(rest) = line.strip_prefix("lwctl: ") {
+        // `lwctl: error: ` (the kind may be coloured): a short word before `: `.
+        if let Some(i) = rest.find(": ") {
+            let kind = visible_width(&rest[..i]);
+            if (1..=8).contains(&kind) && !rest[..i].contains(' ') {
+                return 7 + kind + 2;
+            }
+        }
+        return 7;
+    }
+    line.len() - line.trim_start().len() + 2
+}
+
+/// One line wrapped at word boundaries to `width` columns, continuations indented by
+/// `indent` columns; a word longer than a line stays whole.
+pub fn wrap(line: &str, width: usize, indent: usize) -> String {
+    // An indented block after a label (`hint:   curl ...`) is a command to copy: kept whole.
+    let command = strip_escapes(line).contains(":   ");
+    if command || visible_width(line) <= width || width <= indent + 10 {
+        return line.to_owned();
+    }
+    let lead = line.len() - line.trim_start_matches(' ').len();
+    let mut out = String::with_capacity(line.len() + 16);
+    let mut col = 0;
+    out.push_str(&line[..lead]);
+    col += lead;
+    let mut first = true;
+    for word in line[lead..].split(' ') {
+        let w = visible_width(word);
+        if !first && col + 1 + w > width {
+            out.push('\n');
+            out.extend(std::iter::repeat_n(' ', indent));
+            col = indent;
+        } else if !first {
+            out.push(' ');
+            col += 1;
+        }
+        out.push_str(word);
+        col += w;
+        first = false;
+    }
+    out
 }
 
 /// A one-shot report (`auth test`, `org *`, `alerts get`): the same facts as a JSON value and,
@@ -496,6 +593,28 @@ mod tests {
         ] {
             assert_eq!(redact(&text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn lines_wrap_at_words_under_their_text() {
+        let line = "lwctl: error: the key is valid but may not read this; check the key's role and --subaccount";
+        let wrapped = wrap(line, 40, prefix_width(line));
+        assert_eq!(
+            wrapped,
+            "lwctl: error: the key is valid but may\n              not read this; check the\n              key's role and\n              --subaccount"
+        );
+        assert!(wrapped.lines().all(|l| visible_width(l) <= 40));
+        assert_eq!(prefix_width("lwctl: hint: x"), 13);
+        assert_eq!(
+            prefix_width("lwctl: \u{1b}[1m\u{1b}[31merror:\u{1b}[0m x"),
+            14
+        );
+        assert_eq!(prefix_width("lwctl: poll 1..2 events_added: 0"), 7);
+        assert_eq!(wrap("short", 40, 2), "short");
+        let curl =
+            "lwctl: hint:   curl -sS -X POST https://x.lacework.net/api/v2/access/tokens -H 'X'";
+        assert_eq!(wrap(curl, 40, 13), curl, "a command stays whole to copy");
+        assert_eq!(visible_width("\u{1b}[1mlwctl\u{1b}[0m"), 5);
     }
 
     #[test]

@@ -283,7 +283,12 @@ impl Client {
             Err(_) => String::new(),
         };
         let exchanging = request.uaks.is_some();
-        match self.status_failure(status, &headers, &request.path, message, exchanging) {
+        // A long query (a window's times) is for -v; the message names the endpoint.
+        let shown = match request.path.split_once('?') {
+            Some((path, query)) if query.len() > 40 && self.opts.verbose == 0 => path,
+            _ => request.path.as_str(),
+        };
+        match self.status_failure(status, &headers, shown, message, exchanging) {
             StatusOutcome::Refresh => Outcome::Refresh,
             // An answer means the request arrived: an action is not sent twice, except after
             // a 429, which refuses it before acting.

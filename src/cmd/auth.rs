@@ -49,7 +49,13 @@ impl Checklist {
         ));
     }
 
-    fn text(&self, color: bool) -> String {
+    /// The checklist for people: within `width` columns, each line wrapped at words under its
+    /// text (a hint under the hint's text).
+    fn text(&self, color: bool, width: Option<usize>) -> String {
+        let fit = |line: String, indent: usize| match width {
+            Some(w) => crate::output::wrap(&line, w, indent),
+            None => line,
+        };
         let paint = |mark: Mark| {
             let (sym, c) = match mark {
                 Mark::Ok => ("✓", Some(AnsiColor::Green)),
@@ -66,15 +72,14 @@ impl Checklist {
         };
         let mut out = String::new();
         for (step, mark, text) in &self.rows {
-            out.push_str(&format!(
-                "{} {step:<11} {}\n",
-                paint(*mark),
-                crate::table::escape(text)
-            ));
+            let row = format!("{} {step:<11} {}", paint(*mark), crate::table::escape(text));
+            out.push_str(&fit(row, 14));
+            out.push('\n');
             if *mark == Mark::Failed {
                 if let Some((_, _, Some(hint), _)) = &self.failed {
                     for line in hint.lines() {
-                        out.push_str(&format!("  {:<11} hint: {line}\n", ""));
+                        out.push_str(&fit(format!("  {:<11} hint: {line}", ""), 20));
+                        out.push('\n');
                     }
                 }
             }
@@ -101,7 +106,7 @@ impl Checklist {
             self.json.insert("hint".into(), json!(hint));
             self.json.insert("exit_code".into(), json!(code));
         }
-        let text = self.text(ctx.ui.color);
+        let text = self.text(ctx.ui.color, ctx.ui.width);
         ctx.ui.emit(&Report {
             json: &Value::Object(self.json),
             table: None,

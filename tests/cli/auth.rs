@@ -433,3 +433,35 @@ fn redirects_are_never_followed_with_the_token() {
     assert!(err.contains("refused to follow a redirect (302"), "{err}");
     assert!(other.state().log.is_empty());
 }
+
+#[test]
+fn auth_test_fits_80_columns_but_keeps_the_curl_line_whole() {
+    let w = World::new();
+    let out = w
+        .cmd()
+        .env("LW_API_SECRET", "_wrong_0123456789abcdef0123456789")
+        .env("LWCTL_TEST_TTY", "stdout,stderr")
+        .env("COLUMNS", "80")
+        .args(["--color", "never", "--no-cache", "auth", "test"])
+        .run(3);
+    let screen = String::from_utf8_lossy(&out.stdout);
+    for line in screen.lines() {
+        let curl = line.trim_start().starts_with("hint:   curl") || line.contains("hint:   curl");
+        assert!(
+            curl || line.chars().count() <= 80,
+            "over 80 columns: {line:?}\n{screen}"
+        );
+    }
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("curl -sS -X POST") && l.contains("expiryTime")),
+        "{screen}"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.lines()
+            .all(|l| l.chars().count() <= 80 || l.contains(":   curl")),
+        "{err}"
+    );
+}

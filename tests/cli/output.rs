@@ -150,7 +150,8 @@ fn a_servers_escape_sequences_are_shown_not_obeyed_on_a_terminal() {
         .run(5);
     assert_eq!(
         text(&out.stderr),
-        "lwctl: error: not found (404) on /api/v2/Alerts/1?scope=Details: alert 1 does not exist, or has no Details data\n"
+        // Wrapped at a word within the terminal's 100 columns, under the message's text.
+        "lwctl: error: not found (404) on /api/v2/Alerts/1?scope=Details: alert 1 does not exist, or has no\n              Details data\n"
     );
     w.server
         .state()

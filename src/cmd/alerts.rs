@@ -334,12 +334,26 @@ fn scope_table(data: &Value, scope: Scope) -> Table {
                     }
                 }
             }
-            let titles: Vec<String> = columns.iter().map(|c| title_case(c)).collect();
-            let spec: Vec<(&str, Kind)> = columns
+            let rows: Vec<Vec<String>> = items
+                .iter()
+                .map(|item| {
+                    columns
+                        .iter()
+                        .map(|c| people_cell(c, &item[c.as_str()]))
+                        .collect()
+                })
+                .collect();
+            // A column with nothing in any row (`updateContext: {}`, `externalTime: "0"`) is
+            // left out.
+            let keep: Vec<usize> = (0..columns.len())
+                .filter(|i| rows.iter().any(|r| !r[*i].is_empty()))
+                .collect();
+            let titles: Vec<String> = keep.iter().map(|i| title_case(&columns[*i])).collect();
+            let spec: Vec<(&str, Kind)> = keep
                 .iter()
                 .zip(&titles)
-                .map(|(c, t)| {
-                    let kind = match c.as_str() {
+                .map(|(i, t)| {
+                    let kind = match columns[*i].as_str() {
                         "severity" => Kind::Severity,
                         _ => Kind::Text,
                     };
@@ -347,8 +361,8 @@ fn scope_table(data: &Value, scope: Scope) -> Table {
                 })
                 .collect();
             let mut t = Table::new(&spec);
-            for item in items {
-                t.push(columns.iter().map(|c| cell(&item[c.as_str()])).collect());
+            for row in rows {
+                t.push(keep.iter().map(|i| row[*i].clone()).collect());
             }
             t
         }
@@ -359,6 +373,27 @@ fn scope_table(data: &Value, scope: Scope) -> Table {
             }
             t
         }
+    }
+}
+
+/// A value as people read it in a scope's table: an object by the field that names it
+/// (`{"value": ...}`, `{"username": ...}`, `{"name": ...}`), an empty one as nothing, and a
+/// time as lists show times (a `...Time` of `"0"` is no time).
+fn people_cell(key: &str, v: &Value) -> String {
+    match v {
+        Value::Object(o) if o.is_empty() => String::new(),
+        Value::Object(o) => ["value", "username", "name", "userName", "id"]
+            .iter()
+            .find_map(|k| o.get(*k).filter(|x| !x.is_null()))
+            .map_or_else(|| cell(v), cell),
+        Value::String(s) if key.to_ascii_lowercase().ends_with("time") => {
+            match crate::time::parse_api_time(s) {
+                Some(t) => crate::time::table_time(t),
+                None if s == "0" || s.is_empty() => String::new(),
+                None => s.clone(),
+            }
+        }
+        other => cell(other),
     }
 }
 

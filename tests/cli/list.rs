@@ -418,3 +418,25 @@ fn a_piece_still_at_the_cap_when_split_to_seconds_is_reported() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("the API may have left some out"), "{err}");
 }
+
+#[test]
+fn a_timeline_table_shows_peoples_fields() {
+    let w = World::new();
+    let now = chrono::Utc::now();
+    w.server.state().alerts = server::generate(7, 1, now - chrono::Duration::hours(2), now);
+    let out = w
+        .cmd()
+        .env("LWCTL_TEST_TTY", "stdout")
+        .env("COLUMNS", "100")
+        .args([
+            "--color", "never", "alerts", "get", "7", "--scope", "timeline", "-o", "table",
+        ])
+        .run(0);
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        screen,
+        "Id  AlertId  EntryType  EntryAuthorType  Message       User\n1   7        Comment    UserUpdate       looked at it  alice\n",
+        "{screen}"
+    );
+    assert!(!screen.contains("{\"") && !screen.contains("ExternalTime"));
+}

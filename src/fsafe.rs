@@ -12,7 +12,7 @@
 use crate::error::UsageError;
 use std::fs;
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 #[cfg(unix)]
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -187,15 +187,6 @@ pub fn refuse_file(what: &str, problem: String) -> UsageError {
         .hint("if it is yours, fix it with chmod 600 and chown; if not, someone may have planted it: use a path in a directory only you can write")
 }
 
-/// A name made only of normal components (no `..`, no root, no prefix): safe to join onto a
-/// directory without leaving it.
-pub fn is_plain_name(name: &str) -> bool {
-    let p = Path::new(name);
-    !name.is_empty()
-        && p.components().count() == 1
-        && matches!(p.components().next(), Some(Component::Normal(_)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,15 +221,5 @@ mod tests {
             assert_eq!(sharing(d), want, "{mode:o}");
         }
         fs::set_permissions(d, fs::Permissions::from_mode(0o700)).unwrap();
-    }
-
-    #[test]
-    fn plain_names_only() {
-        for ok in ["sub-a", "yourcorp", "a.b"] {
-            assert!(is_plain_name(ok), "{ok}");
-        }
-        for bad in ["", "..", ".", "../x", "a/b", "/etc", "../../../../tmp/x"] {
-            assert!(!is_plain_name(bad), "{bad}");
-        }
     }
 }

@@ -50,15 +50,12 @@ pub fn line(kind: &str, text: &str) {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    let mut out = format!(
+    let out = format!(
         "{} lwctl{}: {kind}: {}\n",
         crate::time::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         account.map(|a| format!("[{a}]")).unwrap_or_default(),
         crate::output::escape_controls(&one.join(" | "))
     );
-    if !out.ends_with('\n') {
-        out.push('\n');
-    }
     // A log that cannot be written must not stop the poll; stderr still has the line.
     let _ = append(&path, out.as_bytes());
 }

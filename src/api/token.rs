@@ -136,7 +136,7 @@ impl TokenCache {
     /// Writes the token atomically: a 0600 temp file in the same 0700 directory, then rename.
     pub fn store(&self, token: &Token) -> std::io::Result<()> {
         let dir = self.path.parent().expect("cache path has a parent");
-        create_private_dir(dir)?;
+        crate::fsafe::make_dirs(dir)?;
         let stored = Stored {
             token: token.value.expose().to_owned(),
             expires_at: token.expires_at,
@@ -215,18 +215,6 @@ pub fn unsafe_dir(dir: &Path) -> Option<String> {
         }
     }
     None
-}
-
-/// Creates a directory (and parents) with mode 0700.
-pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut b = fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        b.mode(0o700);
-    }
-    b.create(dir)
 }
 
 impl Client {

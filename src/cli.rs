@@ -17,7 +17,6 @@ use std::time::Duration;
     about = "Lacework (FortiCNAPP) alerts from the terminal: test, pull, poll, normalize",
     propagate_version = true,
     args_override_self = true,
-    disable_help_subcommand = true,
     after_help = "Examples:\n  lwctl auth test\n  lwctl alerts list --start -24h -o ndjson | jq .alertId\n  lwctl alerts poll --state ~/.lwctl/poll.state --out alerts.ndjson --normalize\n  lwctl normalize examples/alerts.json\n\nCredentials: flags, then LW_ACCOUNT, LW_SUBACCOUNT, LW_API_KEY, LW_API_SECRET, LW_API_TOKEN,\nLW_PROFILE, then the profile in ~/.lacework.toml (the Lacework CLI's file).\n\nExit codes:\n  0 success (also: no alerts)     5 not found (alert, or no data for a scope)\n  1 unexpected error              6 rate limited beyond the retry budget\n  2 usage: flag, time, account    7 unavailable: DNS, connect, timeout, 5xx, bad answers\n  3 authentication failed         8 bad input data (normalize, a mapping file)\n  4 permission denied (403)       9 another poll holds the state lock\n 10 declined at a prompt         11 poll status: the feed is stale or failing\n130 interrupted by SIGINT/SIGTERM"
 )]
 pub struct Cli {
@@ -99,6 +98,65 @@ pub struct Global {
     /// cell starting with = + - @ gets a leading ')
     #[arg(long, global = true)]
     pub csv_raw: bool,
+}
+
+/// The command line as lwctl parses it and prints its help: [`Cli`], with each subcommand's help
+/// listing its own flags and naming the global options in one short "Inherited options" section
+/// (as gh's INHERITED FLAGS does), instead of repeating their 50 lines of help everywhere.
+///
+/// Clap copies a global option into a subcommand only when the subcommand has no argument of
+/// that id, so each subcommand gets a hidden copy of its own before the command is built; parsing
+/// is unchanged. The completion and man generators use [`Cli`]'s own command, where every option
+/// stays visible.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let root = Cli::command();
+    let globals: Vec<clap::Arg> = root
+        .get_arguments()
+        .filter(|a| a.is_global_set() && !a.is_hide_set())
+        .cloned()
+        .collect();
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{{usage-heading}} {{usage}}\n\n{{all-args}}\n\n{}{{after-help}}",
+        inherited(&globals)
+    );
+    root.mut_subcommands(|sc| tuck(sc, &globals, &template))
+}
+
+fn tuck(mut sc: clap::Command, globals: &[clap::Arg], template: &str) -> clap::Command {
+    for a in globals {
+        sc = sc.arg(a.clone().hide(true));
+    }
+    sc.help_template(template.to_string())
+        .mut_subcommands(|c| tuck(c, globals, template))
+}
+
+/// "Inherited options:" and the global flags' names, packed into lines of at most 80 columns.
+fn inherited(globals: &[clap::Arg]) -> String {
+    let bold = anstyle::Style::new().bold().underline();
+    let mut out = format!("{bold}Inherited options{bold:#} (lwctl --help explains them):\n");
+    let mut line = String::new();
+    for a in globals {
+        let long = a.get_long().map(|l| format!("--{l}"));
+        let name = match (a.get_short(), long) {
+            (Some(s), Some(l)) => format!("-{s}, {l}"),
+            (None, Some(l)) => l,
+            (Some(s), None) => format!("-{s}"),
+            (None, None) => continue,
+        };
+        if !line.is_empty() && 2 + line.len() + 2 + name.len() > 80 {
+            out.push_str(&format!("  {line}\n"));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str("  ");
+        }
+        line.push_str(&name);
+    }
+    if !line.is_empty() {
+        out.push_str(&format!("  {line}"));
+    }
+    out
 }
 
 /// A size: bytes, or a number with KB, MB, GB (powers of 1000) or KiB, MiB, GiB (of 1024).
@@ -186,7 +244,7 @@ pub enum AlertsCommand {
     /// Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated
     #[command(
         long_about = "Poll new alerts, the way an alert connector does.\n\nThe first run asks for [now - since, now). Each later run asks for [cursor - overlap, now) and skips the alert IDs it already wrote, so alerts published late (Lacework's anomaly alerts appear 1-2 hours after their startTime) are caught once. Without --state, the cursor and the IDs are kept in memory between --every ticks.\n\nWith --out, events are appended to the file and fsync'd before the state is committed: a run that is killed, rerun, loses nothing and duplicates nothing, and a rotated or replaced file keeps every byte. Without --out, events go to stdout and the state is committed after they are written.",
-        after_help = "Examples:\n  */5 * * * * $HOME/.cargo/bin/lwctl alerts poll --quiet --normalize --state $HOME/.lwctl/poll.state --out $HOME/lacework/alerts.ndjson --log $HOME/.lwctl/poll.log --metrics $HOME/.lwctl/metrics/lwctl.prom\n  lwctl alerts poll --state poll.state --out alerts.ndjson --every 5m\n  lwctl alerts poll status --state ~/.lwctl/poll.state --max-age 15m",
+        after_help = "Examples:\n  lwctl alerts poll --quiet --state poll.state --out alerts.ndjson --log poll.log\n  lwctl alerts poll --state poll.state --out alerts.ndjson --every 5m\n  lwctl alerts poll status --state ~/.lwctl/poll.state --max-age 15m",
         args_conflicts_with_subcommands = true
     )]
     Poll(Box<PollArgs>),
@@ -599,8 +657,13 @@ pub struct RouteArgs {
     /// --mapping)
     #[arg(long, value_name = "AWS_ACCOUNT", value_parser = aws_account, requires = "mapping", conflicts_with_all = ["subaccounts", "all_subaccounts"])]
     pub aws_account: Option<String>,
-    /// The CloudTrail-for-Organizations account mapping file
-    #[arg(long, value_name = "FILE", env = "LWCTL_ACCOUNT_MAPPING")]
+    /// The CloudTrail-for-Organizations account mapping file [env: LWCTL_ACCOUNT_MAPPING]
+    #[arg(
+        long,
+        value_name = "FILE",
+        env = "LWCTL_ACCOUNT_MAPPING",
+        hide_env = true
+    )]
     pub mapping: Option<PathBuf>,
 }
 
@@ -883,6 +946,7 @@ mod tests {
     #[test]
     fn cli_is_consistent() {
         Cli::command().debug_assert();
+        command().debug_assert();
     }
 
     #[test]

@@ -47,7 +47,9 @@ _lwctl_profiles() {
 /// A shell's completion script: clap's, with `-p/--profile` completing the profile names of
 /// `~/.lacework.toml` (bash and zsh) instead of file names.
 pub fn script(shell: Shell) -> Vec<u8> {
-    let mut cmd = Cli::command();
+    // Without `help`'s mirror of the whole tree, which would double every script for a word
+    // that `--help` already completes.
+    let mut cmd = Cli::command().disable_help_subcommand(true);
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "lwctl", &mut out);
     let text = String::from_utf8(out).expect("completion scripts are UTF-8");
@@ -102,7 +104,9 @@ pub fn script(shell: Shell) -> Vec<u8> {
 pub fn man(dir: &Path) -> Result<()> {
     fs::create_dir_all(dir)?;
     // The committed pages name the version alone: the commit would change them on every commit.
-    let mut cmd = Cli::command().version(env!("CARGO_PKG_VERSION"));
+    let mut cmd = Cli::command()
+        .version(env!("CARGO_PKG_VERSION"))
+        .disable_help_subcommand(true);
     cmd.build();
     write_pages(&cmd, "lwctl", dir)
 }

@@ -545,3 +545,52 @@ fn a_long_table_on_a_terminal_goes_through_the_pager() {
         .run(0);
     assert!(!text(&out.stdout).contains("paged: "), "never in a pipe");
 }
+
+#[test]
+fn a_subcommands_help_lists_its_own_flags_and_names_the_global_ones_once() {
+    let w = World::new();
+    let help = |args: &[&str]| text(&w.bare().args(args).run(0).stdout);
+    let poll = help(&["alerts", "poll", "--help"]);
+    // Its own flags, then the global options as one short section of names.
+    let own = poll.find("--state <FILE>").unwrap();
+    let inherited = poll
+        .find("Inherited options (lwctl --help explains them):")
+        .unwrap();
+    assert!(own < inherited, "{poll}");
+    let section: Vec<&str> = poll[inherited..]
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .collect();
+    assert_eq!(
+        section,
+        [
+            "  -p, --profile  -a, --account  --subaccount  -k, --api-key  --api-secret-file",
+            "  --org  -o, --output  -v, --verbose  --no-cache  --no-pager  --no-input",
+            "  --color  --timeout  --retries  --max-wait  --max-response",
+            "  --allow-insecure-config  --csv-raw",
+        ]
+    );
+    // Their help is told once, at the top.
+    assert!(
+        !poll.contains("Largest answer read from the server"),
+        "{poll}"
+    );
+    assert!(help(&["--help"]).contains("Largest answer read from the server"));
+    assert!(poll.lines().count() < 140, "{} lines", poll.lines().count());
+    // The short help too.
+    let short = help(&["alerts", "poll", "-h"]);
+    assert!(short.contains("Inherited options") && short.lines().count() < 90);
+    // `lwctl help …` is the same page as `… --help`, at every depth.
+    assert_eq!(help(&["help", "alerts", "poll"]), poll);
+    assert_eq!(
+        help(&["help", "alerts", "poll", "status"]),
+        help(&["alerts", "poll", "status", "--help"])
+    );
+    // The global options still parse after the subcommand.
+    let out = w
+        .bare()
+        .args(["alerts", "list", "--timeout", "nonsense"])
+        .run(2);
+    assert!(text(&out.stderr).contains("--timeout"));
+}

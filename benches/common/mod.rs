@@ -18,6 +18,11 @@ pub struct Run {
 /// Runs lwctl with `args` against the test server at `url`, in a clean environment whose home
 /// (and token cache) is `home`.
 pub fn lwctl(url: &str, home: &Path, args: &[&str]) -> Run {
+    lwctl_fed(url, home, args, b"")
+}
+
+/// [`lwctl`], with `stdin` on its standard input.
+pub fn lwctl_fed(url: &str, home: &Path, args: &[&str], stdin: &[u8]) -> Run {
     let time = Path::new("/usr/bin/time").exists();
     let bin = env!("CARGO_BIN_EXE_lwctl");
     let mut cmd = if time {
@@ -39,9 +44,18 @@ pub fn lwctl(url: &str, home: &Path, args: &[&str]) -> Run {
         .envs(std::env::vars().filter(|(k, _)| k.starts_with("MALLOC_")))
         .current_dir(home)
         .args(args)
+        .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
-        .output()
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            let mut input = child.stdin.take().expect("stdin is piped");
+            // A command that does not read stdin may close it first.
+            let _ = input.write_all(stdin);
+            drop(input);
+            child.wait_with_output()
+        })
         .unwrap();
     let secs = t.elapsed().as_secs_f64();
     let err = String::from_utf8_lossy(&out.stderr);

@@ -212,6 +212,19 @@ impl Client {
         self.page(call)
     }
 
+    /// The first page of those of `ids` whose `startTime` lies in `window`, with only the fields
+    /// a look needs: `POST /Alerts/search` with an `alertId in` filter, which reads the statuses
+    /// of many alerts for one request instead of one each.
+    pub fn alerts_with_ids(&self, window: Window, ids: &[u64]) -> Result<Page, ApiError> {
+        let ids: Vec<String> = ids.iter().map(u64::to_string).collect();
+        let body = json!({
+            "timeFilter": {"startTime": api_time(window.start), "endTime": api_time(window.end)},
+            "filters": [{"field": "alertId", "expression": "in", "values": ids}],
+            "returns": ["alertId", "startTime", "status", "severity"],
+        });
+        self.page(Call::post(self.url("api/v2/Alerts/search"), body, true))
+    }
+
     /// Follows a `nextPage` link, only on the API's own origin.
     pub fn alerts_next_page(&self, link: &str) -> Result<Page, ApiError> {
         let url = self.same_origin(link)?;

@@ -151,6 +151,8 @@ pub struct State {
     pub always: Vec<Alert>,
     /// The token's `expiresAt` is this far off the truth (a server clock behind or ahead).
     pub token_skew: Duration,
+    /// How long each answer takes, as a real tenant's round trip does (none by default).
+    pub latency: std::time::Duration,
     base: String,
 }
 
@@ -443,6 +445,7 @@ impl Server {
             forbidden: Vec::new(),
             disabled: Vec::new(),
             bucket: None,
+            latency: std::time::Duration::ZERO,
             throttled: 0,
             searches: Vec::new(),
             always: Vec::new(),
@@ -535,11 +538,14 @@ fn handle(mut conn: TcpStream, state: &Mutex<State>) {
         headers,
         body: String::from_utf8_lossy(&body).into_owned(),
     };
-    let (reply, fault) = {
+    let (reply, fault, latency) = {
         let mut st = state.lock().unwrap_or_else(|e| e.into_inner());
         st.log.push(logged.clone());
-        route(&mut st, &logged)
+        let (reply, fault) = route(&mut st, &logged);
+        (reply, fault, st.latency)
     };
+    // The round trip to a real tenant, outside the lock.
+    thread::sleep(latency);
     match fault {
         Some(Fault::Reset) => {
             let _ = conn.shutdown(Shutdown::Both);
@@ -898,6 +904,8 @@ fn matches(a: &Alert, filters: &[Value]) -> bool {
                 _ => String::new(),
             },
             "status" => a.status.to_ascii_lowercase(),
+            // IDs as the search takes them: strings (numbers too, to be lenient).
+            "alertId" => a.id.to_string(),
             // Names compare as the API does: `eq` exactly, `ilike` in any case.
             "alertType" if f["expression"] == "eq" => {
                 return f["value"].as_str() == Some(a.alert_type.as_str())
@@ -910,8 +918,10 @@ fn matches(a: &Alert, filters: &[Value]) -> bool {
                 .as_array()
                 .into_iter()
                 .flatten()
-                .filter_map(|v| v.as_str())
-                .map(str::to_ascii_lowercase)
+                .filter_map(|v| match v {
+                    Value::Number(n) => Some(n.to_string()),
+                    v => v.as_str().map(str::to_ascii_lowercase),
+                })
                 .collect(),
             _ => vec![f["value"].as_str().unwrap_or("").to_ascii_lowercase()],
         };

@@ -201,6 +201,50 @@ fn comment_and_close_send_the_bodies_the_api_reference_gives() {
 }
 
 #[test]
+fn piped_alerts_are_looked_at_with_one_search_by_their_ids_and_times() {
+    let mock = MockServer::start();
+    token(&mock);
+    // The alerts' startTimes, a second of margin each side; the IDs as strings, as the search's
+    // `values` take them; only the fields a look needs.
+    let search = mock.mock(|when, then| {
+        when.method(POST)
+            .path("/api/v2/Alerts/search")
+            .header("Authorization", format!("Bearer {TOKEN}"))
+            .json_body(json!({
+                "timeFilter": {"startTime": "2026-11-30T09:59:59.000Z", "endTime": "2026-11-30T12:00:01.000Z"},
+                "filters": [{"field": "alertId", "expression": "in", "values": ["7", "8"]}],
+                "returns": ["alertId", "startTime", "status", "severity"],
+            }));
+        then.status(200).json_body(json!({
+            "paging": {"rows": 2, "totalRows": 2, "urls": {"nextPage": null}},
+            "data": [
+                {"alertId": 7, "startTime": "2026-11-30T10:00:00.000Z", "status": "Open", "severity": "High"},
+                {"alertId": 8, "startTime": "2026-11-30T12:00:00.000Z", "status": "Closed", "severity": "Low"},
+            ],
+        }));
+    });
+    let details = mock.mock(|when, then| {
+        when.method(GET).path_includes("/api/v2/Alerts/");
+        then.status(500);
+    });
+    let out = lwctl(&mock)
+        .args(["alerts", "close", "-", "--reason", "1", "--dry-run"])
+        .write_stdin(
+            "{\"alertId\": 7, \"startTime\": \"2026-11-30T10:00:00.000Z\"}\n\
+             {\"alertId\": 8, \"startTime\": \"2026-11-30T12:00:00.000Z\"}\n",
+        )
+        .run(0);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "lwctl: dry run: would send POST /api/v2/Alerts/7/close {\"reason\":1}\n\
+         lwctl: alert 8 is already closed; nothing was sent\n\
+         lwctl: would close 1; 1 already closed; 0 missing\n"
+    );
+    search.assert_calls(1);
+    details.assert_calls(0);
+}
+
+#[test]
 fn user_profile_and_api_passthrough() {
     let mock = MockServer::start();
     token(&mock);

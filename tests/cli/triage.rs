@@ -131,6 +131,7 @@ fn a_batch_closes_what_is_open_and_leaves_the_rest_alone() {
          lwctl: alert 44 is already closed; nothing was sent\n\
          lwctl: closed alert 45 (False positive)\n\
          lwctl: closed alert 46 (False positive)\n\
+         lwctl: closed 3; 1 already closed; 1 missing\n\
          lwctl: error: 1 of 5 alert(s) were not closed\n"
     );
     let results: Vec<(u64, String)> = ndjson(&out.stdout)
@@ -172,7 +173,8 @@ fn a_dry_run_shows_what_would_be_sent_and_sends_nothing() {
     assert_eq!(
         stderr(&out),
         "lwctl: dry run: would send POST /api/v2/Alerts/42/close {\"reason\":4}\n\
-         lwctl: alert 44 is already closed; nothing was sent\n"
+         lwctl: alert 44 is already closed; nothing was sent\n\
+         lwctl: would close 1; 1 already closed; 0 missing\n"
     );
     assert!(posts(&w).is_empty());
 }
@@ -211,7 +213,8 @@ fn ids_piped_from_a_list_are_each_closed_once() {
         "lwctl: closed alert 42 (Expected because of routine testing)\n\
          lwctl: closed alert 45 (Expected because of routine testing)\n\
          lwctl: closed alert 46 (Expected because of routine testing)\n\
-         lwctl: alert 44 is already closed; nothing was sent\n"
+         lwctl: alert 44 is already closed; nothing was sent\n\
+         lwctl: closed 3; 1 already closed; 0 missing\n"
     );
     assert_eq!(posts(&w).len(), 3);
     // Garbage on stdin is a usage error that names the line; nothing is sent.
@@ -437,7 +440,7 @@ fn answering_no_at_the_prompt_sends_nothing_and_exits_10() {
     let screen = String::from_utf8_lossy(&out.stdout);
     assert!(
         screen.contains(
-            "lwctl: 4 given: 2 to close (1 High, 1 Critical), 1 already closed, 1 not found"
+            "lwctl: 4 given: 2 to close (1 High, 1 Critical), 1 already closed, 1 missing"
         ) && screen.contains("Close 2 alerts as 'False positive'? This cannot be undone"),
         "{screen}"
     );
@@ -490,4 +493,162 @@ fn answering_no_is_a_plain_cancelled_line_and_exit_10() {
     );
     assert!(!screen.contains("error:"), "{screen}");
     assert!(posts(&w).is_empty());
+}
+
+/// The requests a run sent after `from` in the server's log, by kind.
+fn spent(w: &World, from: usize) -> (usize, usize, usize) {
+    let st = w.server.state();
+    let log = &st.log[from..];
+    let searches = log
+        .iter()
+        .filter(|l| l.path == "/api/v2/Alerts/search")
+        .count();
+    let details = log
+        .iter()
+        .filter(|l| l.method == "GET" && l.path.contains("scope=Details"))
+        .count();
+    let actions = log.iter().filter(|l| l.path.ends_with("/close")).count();
+    (searches, details, actions)
+}
+
+#[test]
+fn a_hundred_piped_alerts_are_looked_at_with_one_search_and_closed_at_the_budgets_pace() {
+    let w = World::new();
+    let now = Utc::now();
+    {
+        let mut st = w.server.state();
+        for i in 0..100u64 {
+            let status = if i % 40 == 3 { "Closed" } else { "Open" };
+            let t = now - Duration::hours(5) + Duration::minutes(2 * i as i64);
+            st.add(server::alert(
+                1000 + i,
+                t,
+                "High".into(),
+                status,
+                "ChangedFile",
+            ));
+        }
+    }
+    let list = w
+        .cmd()
+        .args(["alerts", "list", "--start", "-6h", "-o", "ndjson"])
+        .run(0);
+    assert_eq!(ndjson(&list.stdout).len(), 100);
+    let closed = 3;
+    // The dry run: one search reads all 100 statuses; no Details, nothing sent.
+    let from = w.server.state().log.len();
+    let out = w
+        .cmd()
+        .args(["alerts", "close", "-", "--reason", "1", "--dry-run"])
+        .write_stdin(list.stdout.clone())
+        .run(0);
+    let err = stderr(&out);
+    assert_eq!(
+        err.lines().last(),
+        Some(
+            format!(
+                "lwctl: would close {}; {closed} already closed; 0 missing",
+                100 - closed
+            )
+            .as_str()
+        ),
+        "{err}"
+    );
+    assert_eq!(spent(&w, from), (1, 0, 0));
+    let search = w.server.state().log[from..]
+        .iter()
+        .find(|l| l.path == "/api/v2/Alerts/search")
+        .map(|l| serde_json::from_str::<Value>(&l.body).unwrap())
+        .unwrap();
+    assert_eq!(search["filters"][0]["field"], "alertId");
+    assert_eq!(search["filters"][0]["expression"], "in");
+    assert_eq!(
+        search["filters"][0]["values"].as_array().unwrap().len(),
+        100
+    );
+    // Normalized events carry the time in raw_event: the same single search.
+    let events = w
+        .cmd()
+        .args(["normalize", "-"])
+        .write_stdin(list.stdout.clone())
+        .run(0);
+    let from = w.server.state().log.len();
+    w.cmd()
+        .args(["alerts", "close", "-", "--reason", "1", "--dry-run"])
+        .write_stdin(events.stdout)
+        .run(0);
+    assert_eq!(spent(&w, from), (1, 0, 0));
+    // For real, on a budget of 10 that refills one every 30ms: the 97 closes are spread at
+    // its pace instead of running into 429.
+    w.server.state().bucket = Some(server::Bucket::new(
+        10,
+        std::time::Duration::from_millis(30),
+    ));
+    let from = w.server.state().log.len();
+    let out = w
+        .cmd()
+        .args([
+            "-v",
+            "--max-wait",
+            "1s",
+            "alerts",
+            "close",
+            "-",
+            "--reason",
+            "1",
+        ])
+        .arg("--yes")
+        .write_stdin(list.stdout)
+        .run(0);
+    let err = stderr(&out);
+    assert_eq!(
+        err.lines().last(),
+        Some(
+            format!(
+                "lwctl: closed {}; {closed} already closed; 0 missing",
+                100 - closed
+            )
+            .as_str()
+        ),
+        "{err}"
+    );
+    assert!(err.contains("lwctl: pacing Alerts: "), "{err}");
+    assert_eq!(spent(&w, from), (1, 0, 100 - closed));
+    assert_eq!(w.server.state().throttled, 0);
+}
+
+#[test]
+fn bare_ids_and_alerts_a_search_does_not_return_get_a_look_of_their_own() {
+    let w = world();
+    // Bare IDs: no time to search by, a Details read each.
+    let from = w.server.state().log.len();
+    w.cmd()
+        .args(["alerts", "close", "42", "45", "--reason", "1", "--dry-run"])
+        .run(0);
+    assert_eq!(spent(&w, from), (0, 2, 0));
+    // An alert whose piped startTime is a day off is not in the search's window: it is looked
+    // at alone, and found, not reported missing.
+    let wrong = (Utc::now() - Duration::days(10)).to_rfc3339();
+    let right = (Utc::now() - Duration::hours(1)).to_rfc3339();
+    let input = format!(
+        "{{\"alertId\": 42, \"startTime\": \"{wrong}\"}}\n\
+         {{\"alertId\": 45, \"startTime\": \"{right}\"}}\n\
+         {{\"alertId\": 43, \"startTime\": \"{right}\"}}\n"
+    );
+    let from = w.server.state().log.len();
+    let out = w
+        .cmd()
+        .args(["alerts", "close", "-", "--reason", "1", "--dry-run"])
+        .write_stdin(input)
+        .run(5);
+    let err = stderr(&out);
+    assert!(
+        err.contains("lwctl: would close 2; 0 already closed; 1 missing\n"),
+        "{err}"
+    );
+    // One search per window (the times are ten days apart, more than one search may span),
+    // then 42, which the search over its wrong time did not return, and 43, which no search
+    // returned, each read alone.
+    let (searches, details, actions) = spent(&w, from);
+    assert_eq!((searches, details, actions), (2, 2, 0));
 }

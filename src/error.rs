@@ -193,6 +193,18 @@ impl LockHeld {
     }
 }
 
+/// How a hint marks the lines of a command to copy: indented by four spaces, printed without
+/// the `hint:` label and kept whole, so that the lines paste as one command.
+pub const COMMAND: &str = "    ";
+
+/// A (possibly multi-line) command as hint lines.
+fn command_block(cmd: &str) -> String {
+    cmd.lines()
+        .map(|l| format!("{COMMAND}{l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The command running, so a hint never sends the user to it.
 static RUNNING: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
 
@@ -209,7 +221,7 @@ fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
                 ApiError::Unauthorized { curl, .. } => (
                     Exit::Auth,
                     curl.as_ref()
-                        .map(|c| format!("test the credentials by hand:\n  {c}")),
+                        .map(|c| format!("test the credentials by hand:\n{}", command_block(c))),
                 ),
                 ApiError::Forbidden { hint, .. } => (
                     Exit::Forbidden,
@@ -319,11 +331,15 @@ pub fn report_with(err: &anyhow::Error, code: Exit, hint: Option<String>) -> Exi
     );
     if let Some(h) = hint {
         for line in h.lines() {
-            msg.push_str(&format!(
-                "{} {}\n",
-                crate::output::prefix("hint"),
-                safe(line)
-            ));
+            // A command to copy goes without the label, so that it pastes as it is.
+            match line.strip_prefix(COMMAND) {
+                Some(cmd) => msg.push_str(&format!("{COMMAND}{}\n", safe(cmd))),
+                None => msg.push_str(&format!(
+                    "{} {}\n",
+                    crate::output::prefix("hint"),
+                    safe(line)
+                )),
+            }
         }
     }
     crate::output::stderr_line(msg.trim_end_matches('\n'));

@@ -388,7 +388,7 @@ pub fn stderr_line(line: &str) {
 }
 
 /// The width of the terminal stderr is on (`COLUMNS` first).
-fn stderr_width() -> Option<usize> {
+pub fn stderr_width() -> Option<usize> {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<usize>().ok())
@@ -444,8 +444,9 @@ fn prefix_width(line: &str) -> usize {
 /// One line wrapped at word boundaries to `width` columns, continuations indented by
 /// `indent` columns; a word longer than a line stays whole.
 pub fn wrap(line: &str, width: usize, indent: usize) -> String {
-    // An indented block after a label (`hint:   curl ...`) is a command to copy: kept whole.
-    let command = strip_escapes(line).contains(":   ");
+    // A line indented by four spaces (a hint's command, `    curl ... \\`) is a command to
+    // copy: kept whole.
+    let command = line.starts_with("    ");
     if command || visible_width(line) <= width || width <= indent + 10 {
         return line.to_owned();
     }
@@ -611,8 +612,7 @@ mod tests {
         );
         assert_eq!(prefix_width("lwctl: poll 1..2 events_added: 0"), 7);
         assert_eq!(wrap("short", 40, 2), "short");
-        let curl =
-            "lwctl: hint:   curl -sS -X POST https://x.lacework.net/api/v2/access/tokens -H 'X'";
+        let curl = "    curl -sS -X POST https://x.lacework.net/api/v2/access/tokens \\";
         assert_eq!(wrap(curl, 40, 13), curl, "a command stays whole to copy");
         assert_eq!(visible_width("\u{1b}[1mlwctl\u{1b}[0m"), 5);
     }

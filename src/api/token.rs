@@ -335,16 +335,23 @@ impl Client {
         ));
     }
 
-    /// The curl line that tests the credentials by hand, secret left as `$LW_API_SECRET`.
+    /// The curl command that tests the credentials by hand, secret left as `$LW_API_SECRET`:
+    /// one option a line, each ended by ` \\`, so that it fits a terminal and still pastes as
+    /// one command.
     pub fn curl_line(&self) -> String {
-        let sub = self
-            .subaccount()
-            .map(|s| format!(" -H 'Account-Name: {s}'"))
-            .unwrap_or_default();
-        format!(
-            "curl -sS -X POST {}api/v2/access/tokens -H \"X-LW-UAKS: $LW_API_SECRET\" -H 'Content-Type: application/json'{sub} -d \"{{\\\"keyId\\\": \\\"$LW_API_KEY\\\", \\\"expiryTime\\\": 3600}}\"",
-            self.creds.base_url
-        )
+        let mut parts = vec![
+            "curl -sS -X POST".to_owned(),
+            format!("  {}api/v2/access/tokens", self.creds.base_url),
+            "  -H \"X-LW-UAKS: $LW_API_SECRET\"".to_owned(),
+            "  -H 'Content-Type: application/json'".to_owned(),
+        ];
+        if let Some(s) = self.subaccount() {
+            parts.push(format!("  -H 'Account-Name: {s}'"));
+        }
+        parts.push(
+            "  -d \"{\\\"keyId\\\": \\\"$LW_API_KEY\\\", \\\"expiryTime\\\": 3600}\"".to_owned(),
+        );
+        parts.join(" \\\n")
     }
 }
 

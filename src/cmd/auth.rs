@@ -78,7 +78,11 @@ impl Checklist {
             if *mark == Mark::Failed {
                 if let Some((_, _, Some(hint), _)) = &self.failed {
                     for line in hint.lines() {
-                        out.push_str(&fit(format!("  {:<11} hint: {line}", ""), 20));
+                        // A command to copy: under the step's text, whole, without the label.
+                        match line.strip_prefix(crate::error::COMMAND) {
+                            Some(cmd) => out.push_str(&format!("  {:<11} {cmd}", "")),
+                            None => out.push_str(&fit(format!("  {:<11} hint: {line}", ""), 20)),
+                        }
                         out.push('\n');
                     }
                 }

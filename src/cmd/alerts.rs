@@ -117,8 +117,17 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
     // Whatever happened, what was printed ends as its format needs: `-o json` stays valid.
     // `--limit` prints the newest it kept only now, so the count comes after.
     let finished = sink.finish();
-    ctx.ui
-        .progress_done(&progress, sink.printer.written(), pages);
+    // A reader that went away (`| head`) ends the run quietly: no count of what it never read;
+    // a run that failed before writing anything has only its error to say.
+    let gone = |r: Option<&anyhow::Error>| r.is_some_and(crate::error::is_broken_pipe);
+    let finish_gone = finished
+        .as_ref()
+        .is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe);
+    let failed_empty = walked.is_err() && sink.printer.written() == 0;
+    if !gone(walked.as_ref().err()) && !finish_gone && !failed_empty {
+        ctx.ui
+            .progress_done(&progress, sink.printer.written(), pages);
+    }
     let stats = walked?;
     finished?;
     if stop.load(std::sync::atomic::Ordering::SeqCst) {

@@ -594,3 +594,35 @@ fn a_subcommands_help_lists_its_own_flags_and_names_the_global_ones_once() {
         .run(2);
     assert!(text(&out.stderr).contains("--timeout"));
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_a_list_quietly() {
+    let w = world(600);
+    // `| head -1` on a terminal: the reader leaves after one line; no count of what it never
+    // read, no error, exit 0.
+    let mut c = w.child();
+    c.stdout(std::process::Stdio::null());
+    let out = std::process::Command::new("sh")
+        .args([
+            "-c",
+            &format!(
+                "{} alerts list --start -1d -o ndjson | head -1 >/dev/null",
+                env!("CARGO_BIN_EXE_lwctl")
+            ),
+        ])
+        .envs(c.get_envs().filter_map(|(k, v)| Some((k, v?))))
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("LWCTL_TEST_TTY", "stderr")
+        .current_dir(w.home.path())
+        .output()
+        .unwrap();
+    assert_eq!(text(&out.stderr), "");
+    assert_eq!(out.status.code(), Some(0));
+    // Read to the end, the count is there.
+    let out = w
+        .cmd()
+        .env("LWCTL_TEST_TTY", "stderr")
+        .args(["alerts", "list", "--start", "-1d", "-o", "ndjson"])
+        .run(0);
+    assert!(text(&out.stderr).starts_with("lwctl: wrote 600 alerts (6 pages) in "));
+}

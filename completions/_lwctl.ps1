@@ -225,6 +225,8 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'Append a line per event (the summary, each warning and error), each with its UTC time and account; safe under logrotate''s create and copytruncate')
             [CompletionResult]::new('--metrics', '--metrics', [CompletionResultType]::ParameterName, 'After every run, success or failure, write Prometheus metrics to FILE (for node_exporter''s textfile collector), atomically, mode 0644')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'The summary line on stderr: text, or one JSON object for log shippers [default: text; json with --out and -o json]')
+            [CompletionResult]::new('--track-status', '--track-status', [CompletionResultType]::ParameterName, 'Also follow the alerts written that started within WINDOW (7d when given alone; 1m to 90d): one update event each time one''s status or lastUserUpdatedTime changes, until it is closed')
+            [CompletionResult]::new('--track-every', '--track-every', [CompletionResultType]::ParameterName, 'How often --track-status re-reads the alerts it follows (0s: every run; up to 7d)')
             [CompletionResult]::new('--severity', '--severity', [CompletionResultType]::ParameterName, 'A level is a threshold (high = high and critical); a list is exact (critical,low)')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Open, Closed or "In Progress"')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Alert type, e.g. NewExternalServerDns')
@@ -757,7 +759,9 @@ Register-ArgumentCompleter -Native -CommandName 'lwctl' -ScriptBlock {
         }
         'lwctl;org;plan' {
             [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'The cadence to check (100ms to 7d)')
-            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'A poll''s state file, for the pages each account''s poll took')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'A poll''s state file, for the pages each account''s poll took (and the searches each --track-status pass takes)')
+            [CompletionResult]::new('--track-status', '--track-status', [CompletionResultType]::ParameterName, 'Count the polls'' --track-status passes too (WINDOW as for alerts poll; the state, when given, says how many searches a pass takes, else one an account)')
+            [CompletionResult]::new('--track-every', '--track-every', [CompletionResultType]::ParameterName, 'The passes'' cadence, as for alerts poll (0s: every poll)')
             [CompletionResult]::new('--subaccounts', '--subaccounts', [CompletionResultType]::ParameterName, 'These accounts (comma-separated, any case), one token and one rate budget for all')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]')

@@ -217,6 +217,8 @@ set edit:completion:arg-completer[lwctl] = {|@words|
             cand --log 'Append a line per event (the summary, each warning and error), each with its UTC time and account; safe under logrotate''s create and copytruncate'
             cand --metrics 'After every run, success or failure, write Prometheus metrics to FILE (for node_exporter''s textfile collector), atomically, mode 0644'
             cand --summary 'The summary line on stderr: text, or one JSON object for log shippers [default: text; json with --out and -o json]'
+            cand --track-status 'Also follow the alerts written that started within WINDOW (7d when given alone; 1m to 90d): one update event each time one''s status or lastUserUpdatedTime changes, until it is closed'
+            cand --track-every 'How often --track-status re-reads the alerts it follows (0s: every run; up to 7d)'
             cand --severity 'A level is a threshold (high = high and critical); a list is exact (critical,low)'
             cand --status 'Open, Closed or "In Progress"'
             cand --type 'Alert type, e.g. NewExternalServerDns'
@@ -734,7 +736,9 @@ set edit:completion:arg-completer[lwctl] = {|@words|
         }
         &'lwctl;org;plan'= {
             cand --every 'The cadence to check (100ms to 7d)'
-            cand --state 'A poll''s state file, for the pages each account''s poll took'
+            cand --state 'A poll''s state file, for the pages each account''s poll took (and the searches each --track-status pass takes)'
+            cand --track-status 'Count the polls'' --track-status passes too (WINDOW as for alerts poll; the state, when given, says how many searches a pass takes, else one an account)'
+            cand --track-every 'The passes'' cadence, as for alerts poll (0s: every poll)'
             cand --subaccounts 'These accounts (comma-separated, any case), one token and one rate budget for all'
             cand -p 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'
             cand --profile 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]'

@@ -212,6 +212,8 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subc
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l metrics -d 'After every run, success or failure, write Prometheus metrics to FILE (for node_exporter\'s textfile collector), atomically, mode 0644' -r -F
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l summary -d 'The summary line on stderr: text, or one JSON object for log shippers [default: text; json with --out and -o json]' -r -f -a "text\t''
 json\t''"
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l track-status -d 'Also follow the alerts written that started within WINDOW (7d when given alone; 1m to 90d): one update event each time one\'s status or lastUserUpdatedTime changes, until it is closed' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l track-every -d 'How often --track-status re-reads the alerts it follows (0s: every run; up to 7d)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand alerts; and __fish_seen_subcommand_from poll" -l severity -d 'A level is a threshold (high = high and critical); a list is exact (critical,low)' -r -f -a "critical\t''
 high\t''
 medium\t''
@@ -601,7 +603,9 @@ complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcomm
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -f -a "check" -d 'Validate a mapping file: required keys, AWS account ids, duplicates'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from mapping" -f -a "route" -d 'Which Lacework account receives an AWS account\'s alerts'
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l every -d 'The cadence to check (100ms to 7d)' -r
-complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l state -d 'A poll\'s state file, for the pages each account\'s poll took' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l state -d 'A poll\'s state file, for the pages each account\'s poll took (and the searches each --track-status pass takes)' -r -F
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l track-status -d 'Count the polls\' --track-status passes too (WINDOW as for alerts poll; the state, when given, says how many searches a pass takes, else one an account)' -r
+complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l track-every -d 'The passes\' cadence, as for alerts poll (0s: every poll)' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -l subaccounts -d 'These accounts (comma-separated, any case), one token and one rate budget for all' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -s p -l profile -d 'Profile in ~/.lacework.toml [env: LW_PROFILE] [default: default]' -r
 complete -c lwctl -n "__fish_lwctl_using_subcommand org; and __fish_seen_subcommand_from plan" -s a -l account -d 'Account: yourcorp, yourcorp.lacework.net or yourcorp.fra.lacework.net [env: LW_ACCOUNT]' -r

@@ -179,6 +179,9 @@ pub struct Alert<'a> {
     pub alert_info: Info<'a>,
     #[serde(rename = "policyId", borrow, default)]
     pub policy_id: Text<'a>,
+    /// When a person last changed the alert (a comment, a status): `"0"`, `""` or a time.
+    #[serde(rename = "lastUserUpdatedTime", borrow, default)]
+    pub last_user_updated: Text<'a>,
     #[serde(rename = "derivedFields", borrow, default)]
     pub derived: Info<'a>,
     /// Details answers only: the entities, where a cloud account may be named.

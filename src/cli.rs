@@ -540,6 +540,16 @@ fn max_age_arg(s: &str) -> Result<Duration, String> {
 }
 
 /// `--every`: from a tenth of a second to a week.
+/// `--track-status`: a minute to 90 days.
+fn track_arg(s: &str) -> Result<Duration, String> {
+    within(s, Duration::from_secs(60), DAY * 90)
+}
+
+/// `--track-every`: every run (0s) to 7 days.
+fn track_every_arg(s: &str) -> Result<Duration, String> {
+    within(s, Duration::ZERO, DAY * 7)
+}
+
 fn every_arg(s: &str) -> Result<Duration, String> {
     within(s, Duration::from_millis(100), DAY * 7)
 }
@@ -781,6 +791,14 @@ pub struct PollArgs {
     /// json with --out and -o json]
     #[arg(long, value_name = "FORMAT")]
     pub summary: Option<SummaryFormat>,
+    /// Also follow the alerts written that started within WINDOW (7d when given alone; 1m to
+    /// 90d): one update event each time one's status or lastUserUpdatedTime changes, until it
+    /// is closed
+    #[arg(long, value_name = "WINDOW", num_args = 0..=1, default_missing_value = "7d", value_parser = track_arg)]
+    pub track_status: Option<Duration>,
+    /// How often --track-status re-reads the alerts it follows (0s: every run; up to 7d)
+    #[arg(long, value_name = "DURATION", default_value = "1h", value_parser = track_every_arg)]
+    pub track_every: Duration,
     #[command(flatten)]
     pub filters: FilterArgs,
     #[command(flatten)]
@@ -796,9 +814,17 @@ pub struct PlanArgs {
     /// The cadence to check (100ms to 7d)
     #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = every_arg)]
     pub every: Duration,
-    /// A poll's state file, for the pages each account's poll took
+    /// A poll's state file, for the pages each account's poll took (and the searches each
+    /// --track-status pass takes)
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
+    /// Count the polls' --track-status passes too (WINDOW as for alerts poll; the state, when
+    /// given, says how many searches a pass takes, else one an account)
+    #[arg(long, value_name = "WINDOW", num_args = 0..=1, default_missing_value = "7d", value_parser = track_arg)]
+    pub track_status: Option<Duration>,
+    /// The passes' cadence, as for alerts poll (0s: every poll)
+    #[arg(long, value_name = "DURATION", default_value = "1h", value_parser = track_every_arg)]
+    pub track_every: Duration,
     #[command(flatten)]
     pub accounts: AccountsArgs,
 }

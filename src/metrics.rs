@@ -14,6 +14,8 @@ pub struct Series<'a> {
     pub account: &'a str,
     pub health: &'a Health,
     pub cursor: Option<DateTime<Utc>>,
+    /// `--track-status`: the alerts followed.
+    pub tracked: Option<usize>,
 }
 
 /// The exposition text for these accounts at `now`.
@@ -97,6 +99,32 @@ pub fn render(series: &[Series], now: DateTime<Utc>) -> String {
         &mut series
             .iter()
             .filter_map(|s| Some((label(s), s.health.max_lateness_s? as f64))),
+    );
+    family(
+        "lwctl_poll_updates_written_total",
+        "counter",
+        "Update events written by --track-status (an alert's status or last user update changed).",
+        &mut series
+            .iter()
+            .filter(|s| s.tracked.is_some() || s.health.updates_written > 0)
+            .map(|s| (label(s), s.health.updates_written as f64)),
+    );
+    family(
+        "lwctl_poll_track_requests_total",
+        "counter",
+        "Requests --track-status passes spent re-reading the alerts followed.",
+        &mut series
+            .iter()
+            .filter(|s| s.tracked.is_some() || s.health.track_requests > 0)
+            .map(|s| (label(s), s.health.track_requests as f64)),
+    );
+    family(
+        "lwctl_poll_tracked_alerts",
+        "gauge",
+        "Alerts --track-status follows: written, not closed, started within its window.",
+        &mut series
+            .iter()
+            .filter_map(|s| Some((label(s), s.tracked? as f64))),
     );
     family(
         "lwctl_api_requests_total",
@@ -193,6 +221,7 @@ mod tests {
                 account: "sub-a",
                 health: &h,
                 cursor: Some(at - chrono::Duration::seconds(30)),
+                tracked: None,
             }],
             at,
         );

@@ -51,6 +51,7 @@ pub fn normalizer(ctx_client: &crate::api::Client, opts: &NormalizeOpts) -> Opti
             ladder: opts.severity_ladder,
             account: Some(creds.account.name.clone()),
             subaccount: ctx_client.subaccount(),
+            update: None,
         })
     })
 }

@@ -43,6 +43,31 @@ pub struct Options {
     pub ladder: Ladder,
     pub account: Option<String>,
     pub subaccount: Option<String>,
+    /// `alerts poll --track-status`: the event tells a change to an alert written before.
+    pub update: Option<Update>,
+}
+
+/// What an update event tells about an alert written before (`alerts poll --track-status`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Update {
+    /// The alert is now closed (its last update), or its status or last user update moved.
+    pub closed: bool,
+    /// The status the alert had when lwctl last wrote it.
+    pub previous_status: String,
+    /// When it changed (ms): its `lastUserUpdatedTime` when that is a time, else when lwctl
+    /// saw the change. The event's own time.
+    pub at_ms: i64,
+}
+
+impl Update {
+    /// The connector event's `action`: `updated` or `closed` (`created` for a new alert).
+    pub fn action(&self) -> &'static str {
+        if self.closed {
+            "closed"
+        } else {
+            "updated"
+        }
+    }
 }
 
 /// Appends the event of `alert` (whose bytes are `raw`, whose severity the caller parsed) in
@@ -206,10 +231,13 @@ fn ocsf(alert: &Alert, f: &Facts, raw: &[u8], options: &Options, out: &mut Vec<u
     let closed = status
         .as_deref()
         .is_some_and(|s| s.eq_ignore_ascii_case("closed"));
-    let (activity_id, activity, type_name) = if closed {
-        (3, "Close", "Detection Finding: Close")
-    } else {
-        (1, "Create", "Detection Finding: Create")
+    // A new alert is created (closed already, it is created closed); a change to one written
+    // before is an update, or its close.
+    let (activity_id, activity, type_name) = match &options.update {
+        Some(u) if u.closed => (3, "Close", "Detection Finding: Close"),
+        Some(_) => (2, "Update", "Detection Finding: Update"),
+        None if closed => (3, "Close", "Detection Finding: Close"),
+        None => (1, "Create", "Detection Finding: Create"),
     };
     let (status_id, status_name): (i64, Option<&str>) = match status.as_deref() {
         Some(s) if s.eq_ignore_ascii_case("open") || s.eq_ignore_ascii_case("new") => {
@@ -257,9 +285,10 @@ fn ocsf(alert: &Alert, f: &Facts, raw: &[u8], options: &Options, out: &mut Vec<u
         None => alert.status.write(out),
     }
     // `time` is required: the start, else the end, else 0 (the epoch) for an alert without
-    // either.
+    // either; an update's is when it changed.
     out.extend_from_slice(b",\"time\":");
-    num(out, f.start_ms.or(f.end_ms).unwrap_or(0));
+    let changed = options.update.as_ref().map(|u| u.at_ms);
+    num(out, changed.or(f.start_ms).or(f.end_ms).unwrap_or(0));
     if let Some(t) = f.start_ms {
         out.extend_from_slice(b",\"start_time\":");
         num(out, t);
@@ -413,7 +442,9 @@ fn ecs(alert: &Alert, f: &Facts, raw: &[u8], options: &Options, out: &mut Vec<u8
     };
     let (start, end) = (rfc(f.start_ms), rfc(f.end_ms));
     out.push(b'{');
-    if let Some(t) = &start {
+    // An update happened when it changed; a new alert, at its start.
+    let stamp = rfc(options.update.as_ref().map(|u| u.at_ms)).or_else(|| start.clone());
+    if let Some(t) = &stamp {
         out.extend_from_slice(b"\"@timestamp\":");
         lit(out, t);
         out.push(b',');
@@ -421,7 +452,13 @@ fn ecs(alert: &Alert, f: &Facts, raw: &[u8], options: &Options, out: &mut Vec<u8
     out.extend_from_slice(b"\"ecs\":{\"version\":\"");
     out.extend_from_slice(ECS_VERSION.as_bytes());
     out.extend_from_slice(b"\"},");
-    let (category, kind) = ecs_class(alert);
+    // An update is the alert's change through the Lacework console or API: category `api`,
+    // which expects both `change` and `end` (a close).
+    let (category, kind) = match &options.update {
+        Some(u) if u.closed => ("api", "end"),
+        Some(_) => ("api", "change"),
+        None => ecs_class(alert),
+    };
     out.extend_from_slice(b"\"event\":{\"kind\":\"alert\",\"category\":[\"");
     out.extend_from_slice(category.as_bytes());
     out.extend_from_slice(b"\"],\"type\":[\"");
@@ -497,6 +534,11 @@ fn ecs(alert: &Alert, f: &Facts, raw: &[u8], options: &Options, out: &mut Vec<u8
     let labels = [
         ("lacework_account", options.account.as_deref()),
         ("lacework_subaccount", options.subaccount.as_deref()),
+        ("lwctl_action", options.update.as_ref().map(Update::action)),
+        (
+            "lacework_previous_status",
+            options.update.as_ref().map(|u| u.previous_status.as_str()),
+        ),
     ];
     if labels.iter().any(|(_, v)| v.is_some()) || alert.status.is_present() {
         out.extend_from_slice(b",\"labels\":{");

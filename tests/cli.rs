@@ -12,6 +12,8 @@ mod faults;
 mod fleet;
 #[path = "cli/generated.rs"]
 mod generated;
+#[path = "cli/lifecycle.rs"]
+mod lifecycle;
 #[path = "cli/list.rs"]
 mod list;
 #[path = "cli/normalize.rs"]

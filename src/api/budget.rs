@@ -118,6 +118,9 @@ pub struct Plan {
     /// Requests one account's poll makes (pages per poll, at least 1).
     pub per_poll: f64,
     pub every: Duration,
+    /// `--track-status`: requests an hour one account's passes take (its searches per pass
+    /// times the passes an hour), whatever the cadence of the polls.
+    pub track_per_hour: f64,
 }
 
 impl Plan {
@@ -126,20 +129,30 @@ impl Plan {
         3600.0 / self.every.as_secs_f64().max(1.0)
     }
 
+    /// Requests an hour one account takes at this cadence.
+    fn per_account(&self) -> f64 {
+        self.per_poll * self.polls_an_hour() + self.track_per_hour
+    }
+
     /// Requests an hour `accounts` take at this cadence.
     pub fn needed(&self, accounts: u64) -> f64 {
-        accounts as f64 * self.per_poll * self.polls_an_hour()
+        accounts as f64 * self.per_account()
     }
 
     /// How many accounts fit at this cadence.
     pub fn fit(&self) -> u64 {
-        (self.limit as f64 / (self.per_poll * self.polls_an_hour()) + 1e-9).floor() as u64
+        (self.limit as f64 / self.per_account() + 1e-9).floor() as u64
     }
 
-    /// The shortest cadence, in whole seconds, at which `accounts` fit.
-    pub fn shortest_every(&self, accounts: u64) -> Duration {
-        let secs = accounts as f64 * self.per_poll * 3600.0 / self.limit.max(1) as f64;
-        Duration::from_secs((secs - 1e-9).ceil().max(1.0) as u64)
+    /// The shortest cadence, in whole seconds, at which `accounts` fit; `None` when their
+    /// tracking passes alone spend the whole budget.
+    pub fn shortest_every(&self, accounts: u64) -> Option<Duration> {
+        let room = self.limit.max(1) as f64 - accounts as f64 * self.track_per_hour;
+        if room <= 0.0 {
+            return None;
+        }
+        let secs = accounts as f64 * self.per_poll * 3600.0 / room;
+        Some(Duration::from_secs((secs - 1e-9).ceil().max(1.0) as u64))
     }
 
     /// Requests an hour left for people (the console, the CLI) when `accounts` are polled.
@@ -228,12 +241,13 @@ mod tests {
             limit: 480,
             per_poll: 1.0,
             every: Duration::from_secs(m * 60),
+            track_per_hour: 0.0,
         };
         assert_eq!(at(5).fit(), 40);
         assert_eq!(at(15).fit(), 120);
-        assert_eq!(at(5).shortest_every(40), Duration::from_secs(300));
-        assert_eq!(at(5).shortest_every(60), Duration::from_secs(450));
-        assert_eq!(at(5).shortest_every(100), Duration::from_secs(750));
+        assert_eq!(at(5).shortest_every(40), Some(Duration::from_secs(300)));
+        assert_eq!(at(5).shortest_every(60), Some(Duration::from_secs(450)));
+        assert_eq!(at(5).shortest_every(100), Some(Duration::from_secs(750)));
         assert_eq!(at(15).left(60), 240.0);
         assert_eq!(at(5).left(100), -720.0);
         let two_pages = Plan {
@@ -241,5 +255,18 @@ mod tests {
             ..at(15)
         };
         assert_eq!(two_pages.fit(), 60);
+        // --track-status: 2 searches a pass, hourly, on top of the polls every 5 minutes: 14
+        // requests an hour each, so 34 fit; 100 accounts' passes alone take 200 of the 480.
+        let tracking = Plan {
+            track_per_hour: 2.0,
+            ..at(5)
+        };
+        assert_eq!(tracking.fit(), 34);
+        assert_eq!(tracking.needed(100), 1400.0);
+        assert_eq!(
+            tracking.shortest_every(100),
+            Some(Duration::from_secs(1286))
+        );
+        assert_eq!(tracking.shortest_every(240), None);
     }
 }

@@ -205,6 +205,11 @@ impl Client {
         self.ahead.set(requests);
     }
 
+    /// The requests planned ahead, as [`Client::plan_ahead`] last set them.
+    pub fn planned_ahead(&self) -> u64 {
+        self.ahead.get()
+    }
+
     /// The last rate-limit headers seen for an API function (`Alerts`, `UserProfile`).
     pub fn budget(&self, function: &str) -> Option<budget::Budget> {
         self.budgets.borrow().get(function)

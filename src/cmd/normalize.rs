@@ -54,6 +54,7 @@ pub fn run(ctx: &Ctx, args: NormalizeArgs) -> Result<()> {
             .as_deref()
             .map(parse_subaccount)
             .transpose()?,
+        update: None,
     };
     let mut normalizer = Normalizer::new(options);
     let mut out = Vec::with_capacity(BLOCK + (64 << 10));

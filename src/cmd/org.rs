@@ -240,15 +240,33 @@ pub fn plan(ctx: &Ctx, args: crate::cli::PlanArgs) -> Result<()> {
     let budget = client.budget("Alerts");
     let limit = budget.and_then(|b| b.limit).unwrap_or(480);
     let remaining = budget.and_then(|b| b.remaining);
-    let (per_poll, from_state) = match &args.state {
-        Some(path) => (pages_per_poll(path, &accounts)?, true),
-        None => (None, false),
+    let doc = match &args.state {
+        Some(path) => Some(org_state(path)?),
+        None => None,
     };
-    let per_poll = per_poll.unwrap_or(1.0);
+    let from_state = doc.is_some();
+    let per_poll = doc
+        .as_ref()
+        .and_then(|d| d.pages_per_poll(&accounts))
+        .unwrap_or(1.0);
+    // --track-status passes: the searches the state says a pass takes, else one an account;
+    // hourly by default, or every poll with --track-every 0s.
+    let per_pass = doc
+        .as_ref()
+        .and_then(|d| d.searches_per_pass(&accounts, now));
+    let tracking = args.track_status.is_some() || per_pass.is_some();
+    let passes_an_hour = 3600.0 / args.track_every.max(args.every).as_secs_f64().max(1.0);
+    let per_pass = per_pass.unwrap_or(1.0);
+    let track_per_hour = if tracking {
+        per_pass * passes_an_hour
+    } else {
+        0.0
+    };
     let p = crate::api::budget::Plan {
         limit,
         per_poll,
         every: args.every,
+        track_per_hour,
     };
     let n = accounts.len() as u64;
     let fit = p.fit();
@@ -272,6 +290,17 @@ pub fn plan(ctx: &Ctx, args: crate::cli::PlanArgs) -> Result<()> {
             }
         ),
     ]);
+    if tracking {
+        table.push(vec![
+            "tracking".into(),
+            format!(
+                "{} request(s) a pass per account, every {} ({:.1} an hour each)",
+                format_per_poll(per_pass),
+                crate::time::human_duration(args.track_every.max(args.every)),
+                track_per_hour
+            ),
+        ]);
+    }
     table.push(vec![
         "budget".into(),
         format!(
@@ -282,10 +311,11 @@ pub fn plan(ctx: &Ctx, args: crate::cli::PlanArgs) -> Result<()> {
         ),
     ]);
     table.push(vec![format!("fit at {every}"), format!("{fit} account(s)")]);
-    table.push(vec![
-        "shortest cadence".into(),
-        format!("{} for all {n}", crate::time::human_duration(shortest)),
-    ]);
+    let shortest_text = match shortest {
+        Some(s) => format!("{} for all {n}", crate::time::human_duration(s)),
+        None => format!("none: the tracking passes of {n} accounts alone spend the budget"),
+    };
+    table.push(vec!["shortest cadence".into(), shortest_text.clone()]);
     table.push(vec![
         format!("left at {every}"),
         if left >= 0.0 {
@@ -307,15 +337,16 @@ pub fn plan(ctx: &Ctx, args: crate::cli::PlanArgs) -> Result<()> {
         "limit_per_hour": limit,
         "remaining_now": remaining,
         "requests_per_poll": per_poll,
+        "track_requests_per_hour": track_per_hour,
         "needed_per_hour": needed,
         "fit": fit,
         "fits_all": fit >= n,
-        "shortest_every_s": shortest.as_secs(),
+        "shortest_every_s": shortest.map(|s| s.as_secs()),
         "left_per_hour": left,
     });
     // Short lines: this is read on 80-column terminals.
     let text = format!(
-        "accounts:  {n}, {} request(s) a poll each{}\n\
+        "accounts:  {n}, {} request(s) a poll each{}\n{}\
          budget:    {limit} /Alerts requests an hour per user{}\n\
          every {every}: {fit} account(s) fit; {}\n\
          shortest cadence for all {n}: {}\n",
@@ -325,6 +356,15 @@ pub fn plan(ctx: &Ctx, args: crate::cli::PlanArgs) -> Result<()> {
         } else {
             " (--state measures it)"
         },
+        if tracking {
+            format!(
+                "tracking:  {} request(s) a pass each, {:.1} an hour each\n",
+                format_per_poll(per_pass),
+                track_per_hour
+            )
+        } else {
+            String::new()
+        },
         remaining
             .map(|r| format!(", {r} left now"))
             .unwrap_or_default(),
@@ -333,7 +373,10 @@ pub fn plan(ctx: &Ctx, args: crate::cli::PlanArgs) -> Result<()> {
         } else {
             format!("{n} need {}, {} over", needed.ceil(), (-left).ceil())
         },
-        crate::time::human_duration(shortest)
+        shortest.map_or(
+            "none (their tracking passes alone spend the budget)".into(),
+            crate::time::human_duration
+        )
     );
     ctx.ui.emit(&Report {
         json: &v,
@@ -351,10 +394,10 @@ fn format_per_poll(p: f64) -> String {
     }
 }
 
-/// The mean pages a whole poll of these accounts took, from a poll state over many accounts.
-fn pages_per_poll(path: &Path, accounts: &[String]) -> Result<Option<f64>> {
+/// A poll state over many accounts, for the pages its polls took and its tracking.
+fn org_state(path: &Path) -> Result<crate::poll::OrgState> {
     match crate::poll::store::load_state(path)? {
-        Some(crate::poll::store::Loaded::Org(doc)) => Ok(doc.pages_per_poll(accounts)),
+        Some(crate::poll::store::Loaded::Org(doc)) => Ok(doc),
         Some(crate::poll::store::Loaded::One(_)) => Err(UsageError::new(format!(
             "{} is the state of a poll of one account; org plan reads the state of a poll over many accounts",
             path.display()

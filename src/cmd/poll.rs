@@ -194,6 +194,7 @@ fn after_run(
             account: name,
             health: &s.health,
             cursor: Some(s.cursor),
+            tracked: s.tracking.as_ref().map(|t| t.alerts.len()),
         })
         .collect();
     // The run as a whole: an organization's, or one with no state to record it in (a first
@@ -217,6 +218,7 @@ fn after_run(
             account: "_all",
             health: h,
             cursor: None,
+            tracked: None,
         });
     }
     if let Err(e) = crate::metrics::write(metrics, &crate::metrics::render(&series, now)) {

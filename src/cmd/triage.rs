@@ -302,7 +302,11 @@ fn look_all(client: &Client, given: &[triage::Given]) -> Result<Vec<Look>> {
     let mut found: HashMap<u64, Look> = HashMap::new();
     for (window, ids) in triage::searches(&timed, crate::time::now()) {
         let wanted: HashSet<u64> = ids.iter().copied().collect();
-        let mut page = match client.alerts_with_ids(window, &ids) {
+        let mut page = match client.alerts_with_ids(
+            window,
+            &ids,
+            Some(&["alertId", "startTime", "status", "severity"]),
+        ) {
             Ok(page) => page,
             // A key that may not search may still read each alert: the looks below say so
             // alert by alert.

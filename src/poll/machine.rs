@@ -46,7 +46,110 @@ pub struct PollState {
     /// How runs have gone, for `alerts poll status` and `--metrics`.
     #[serde(default)]
     pub health: Health,
+    /// `--track-status`: the alerts whose status changes are followed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracking: Option<Tracking>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// `--track-status`: what it takes to tell that an alert written before has changed since, for
+/// each alert written that is not closed and started within the window, and when the last
+/// whole pass re-read them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tracking {
+    /// When the last whole pass started; the next is due `--track-every` after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_pass: Option<DateTime<Utc>>,
+    /// Per alert ID: its `startTime` (ms), and its `status` and `lastUserUpdatedTime` as
+    /// lwctl last wrote them. Kept as a three-element array: 100,000 alerts are a few MB.
+    pub alerts: BTreeMap<String, Tracked>,
+}
+
+/// One tracked alert: `[startTime ms, status, lastUserUpdatedTime]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tracked(pub i64, pub String, pub String);
+
+/// What changed about a tracked alert, for its update event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The status lwctl last wrote.
+    pub previous_status: String,
+    /// The `lastUserUpdatedTime` lwctl last wrote.
+    pub previous_updated: String,
+    /// The alert is now closed: its last update, and it is no longer tracked.
+    pub closed: bool,
+}
+
+/// Whether a status is Lacework's closed, which an alert never leaves.
+pub fn is_closed(status: &str) -> bool {
+    status.eq_ignore_ascii_case("closed")
+}
+
+impl Tracking {
+    /// Follows an alert just written, unless it is closed (it can never change again) or
+    /// started before the window.
+    pub fn follow(
+        &mut self,
+        id: &str,
+        start_ms: Option<i64>,
+        status: &str,
+        updated: &str,
+        from_ms: i64,
+    ) {
+        match start_ms {
+            Some(start) if start >= from_ms && !is_closed(status) => {
+                self.alerts.insert(
+                    id.to_owned(),
+                    Tracked(start, status.to_owned(), updated.to_owned()),
+                );
+            }
+            // Written again (an alert re-delivered) as closed or out of the window: not
+            // followed any more.
+            _ => {
+                self.alerts.remove(id);
+            }
+        }
+    }
+
+    /// Stops following the alerts that started before `from_ms`: the window has passed them.
+    pub fn forget_before(&mut self, from_ms: i64) {
+        self.alerts.retain(|_, t| t.0 >= from_ms);
+    }
+
+    /// Whether a pass is due at `now`, `every` after the last.
+    pub fn due(&self, now: DateTime<Utc>, every: Duration) -> bool {
+        self.last_pass.is_none_or(|t| now - t >= every || t > now)
+    }
+
+    /// Compares an alert as re-read with what lwctl last wrote of it. A change is applied at
+    /// once (the caller writes its update in the same commit); a closed alert stops being
+    /// followed. `None` for an alert not followed, or unchanged.
+    pub fn compare(&mut self, id: &str, status: &str, updated: &str) -> Option<Change> {
+        let t = self.alerts.get_mut(id)?;
+        if t.1 == status && t.2 == updated {
+            return None;
+        }
+        let change = Change {
+            previous_status: std::mem::replace(&mut t.1, status.to_owned()),
+            previous_updated: std::mem::replace(&mut t.2, updated.to_owned()),
+            closed: is_closed(status),
+        };
+        if change.closed {
+            self.alerts.remove(id);
+        }
+        Some(change)
+    }
+
+    /// The followed alerts as the searches of a pass take them: `(startTime, ID)`, sorted.
+    pub fn timed(&self) -> Vec<(DateTime<Utc>, u64)> {
+        let mut v: Vec<_> = self
+            .alerts
+            .iter()
+            .filter_map(|(id, t)| Some((DateTime::from_timestamp_millis(t.0)?, id.parse().ok()?)))
+            .collect();
+        v.sort_unstable();
+        v
+    }
 }
 
 /// How the runs of a poll have gone: the last run's outcome (recorded also when it failed
@@ -70,6 +173,12 @@ pub struct Health {
     /// Alerts written, ever.
     #[serde(default)]
     pub alerts_written: u64,
+    /// `--track-status` update events written, ever.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub updates_written: u64,
+    /// Requests `--track-status` passes spent, ever.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub track_requests: u64,
     /// Alerts that arrived late (started before the previous run's cursor), ever.
     #[serde(default)]
     pub late_arrivals: u64,
@@ -92,10 +201,16 @@ pub struct RunOutcome {
     pub error: Option<String>,
     pub duration_s: f64,
     pub written: u64,
+    pub updates: u64,
+    pub track_requests: u64,
     pub late: u64,
     pub max_lateness_s: Option<u64>,
     pub requests: BTreeMap<String, u64>,
     pub ratelimit_remaining: Option<u64>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl Health {
@@ -109,6 +224,8 @@ impl Health {
         }
         self.duration_s = run.duration_s;
         self.alerts_written += run.written;
+        self.updates_written += run.updates;
+        self.track_requests += run.track_requests;
         self.late_arrivals += run.late;
         if run.written > 0 {
             self.max_lateness_s = run.max_lateness_s;
@@ -199,14 +316,44 @@ impl OrgState {
             #[serde(default)]
             pages: Option<u32>,
         }
-        let pages: Vec<u32> = accounts
+        mean(
+            self.each::<Pages>(accounts)
+                .filter_map(|p| p.pages)
+                .map(|p| f64::from(p.max(1))),
+        )
+    }
+
+    /// The mean requests a `--track-status` pass of these accounts takes (one search per 7
+    /// days and 1,000 alerts followed), from the entries that track; `None` when none does.
+    pub fn searches_per_pass(&self, accounts: &[String], now: DateTime<Utc>) -> Option<f64> {
+        #[derive(Deserialize)]
+        struct Tracks {
+            #[serde(default)]
+            tracking: Option<Tracking>,
+        }
+        mean(
+            self.each::<Tracks>(accounts)
+                .filter_map(|t| t.tracking)
+                .map(|t| crate::triage::searches(&t.timed(), now).len() as f64),
+        )
+    }
+
+    /// The part `T` of each of these accounts' entries that reads as one.
+    fn each<'a, T: serde::de::DeserializeOwned>(
+        &'a self,
+        accounts: &'a [String],
+    ) -> impl Iterator<Item = T> + 'a {
+        accounts
             .iter()
             .filter_map(|a| self.accounts.get(a))
-            .filter_map(|raw| serde_json::from_str::<Pages>(raw.get()).ok()?.pages)
-            .collect();
-        (!pages.is_empty())
-            .then(|| pages.iter().map(|&p| f64::from(p.max(1))).sum::<f64>() / pages.len() as f64)
+            .filter_map(|raw| serde_json::from_str::<T>(raw.get()).ok())
     }
+}
+
+/// The mean of some numbers; `None` for none.
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0u32), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / f64::from(n))
 }
 
 /// The order a run serves `accounts` in: those never polled first, then the one whose last
@@ -520,6 +667,7 @@ mod tests {
             pending: None,
             pages: None,
             health: Health::default(),
+            tracking: None,
             updated_at: cursor,
         }
     }
@@ -609,6 +757,57 @@ mod tests {
         let piece = Window::new(t(10, 0), t(12, 0));
         assert_eq!(advance(t(11, 0), piece), t(12, 0));
         assert_eq!(advance(t(13, 0), piece), t(13, 0));
+    }
+
+    #[test]
+    fn tracking_follows_open_alerts_in_the_window_and_tells_each_change_once() {
+        let mut tr = Tracking::default();
+        let from = t(10, 0).timestamp_millis();
+        let at = |h, m| Some(t(h, m).timestamp_millis());
+        tr.follow("1", at(11, 0), "Open", "0", from);
+        tr.follow("2", at(11, 0), "Open", "", from);
+        tr.follow("3", at(11, 0), "In Progress", "0", from);
+        // Closed when written, or before the window, or without a time: never followed.
+        tr.follow("4", at(11, 0), "Closed", "0", from);
+        tr.follow("5", at(9, 0), "Open", "0", from);
+        tr.follow("6", None, "Open", "0", from);
+        assert_eq!(tr.alerts.keys().collect::<Vec<_>>(), ["1", "2", "3"]);
+        // Unchanged: nothing.
+        assert_eq!(tr.compare("1", "Open", "0"), None);
+        // A comment moves lastUserUpdatedTime: one update, then no more.
+        let when = "2026-12-01T12:00:00.000Z";
+        assert_eq!(
+            tr.compare("2", "Open", when),
+            Some(Change {
+                previous_status: "Open".into(),
+                previous_updated: "".into(),
+                closed: false
+            })
+        );
+        assert_eq!(tr.compare("2", "Open", when), None);
+        // Closed: the last update, and it is no longer followed.
+        assert_eq!(
+            tr.compare("3", "Closed", when)
+                .map(|c| (c.previous_status, c.closed)),
+            Some(("In Progress".into(), true))
+        );
+        assert_eq!(tr.compare("3", "Closed", when), None);
+        assert!(!tr.alerts.contains_key("3"));
+        // An alert not followed is none of its business.
+        assert_eq!(tr.compare("4", "Open", "x"), None);
+        // The window moves on: alerts that started before it are forgotten.
+        tr.forget_before(t(11, 30).timestamp_millis());
+        assert!(tr.alerts.is_empty());
+    }
+
+    #[test]
+    fn a_pass_is_due_every_so_often_and_after_a_clock_set_back() {
+        let mut tr = Tracking::default();
+        assert!(tr.due(t(12, 0), Duration::hours(1)));
+        tr.last_pass = Some(t(12, 0));
+        assert!(!tr.due(t(12, 59), Duration::hours(1)));
+        assert!(tr.due(t(13, 0), Duration::hours(1)));
+        assert!(tr.due(t(11, 0), Duration::hours(1)), "a pass in the future");
     }
 
     #[test]

@@ -2,7 +2,9 @@
 
 use super::crash_point;
 use super::lock::private_dir;
-use super::machine::{self as decide, Arrival, Health, OrgState, Pending, PollState, RunOutcome};
+use super::machine::{
+    self as decide, Arrival, Change, Health, OrgState, Pending, PollState, RunOutcome, Tracking,
+};
 use super::output::{Output, Writer};
 use super::store::{load_state, Loaded, OneStore, OrgStore, Store};
 use crate::api::Client;
@@ -49,6 +51,21 @@ pub(crate) struct Polled {
     pub(crate) stats: WalkStats,
     pub(crate) added: u64,
     pub(crate) arrivals: Arrivals,
+    /// `--track-status`: this run's pass, when one was due.
+    pub(crate) track: Option<TrackStats>,
+}
+
+/// A `--track-status` pass, as it went.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct TrackStats {
+    /// Alerts followed when the pass began.
+    pub(crate) followed: usize,
+    /// Requests the pass spent (searches and their next pages).
+    pub(crate) requests: u64,
+    /// Update events written.
+    pub(crate) updates: u64,
+    /// Stopped by a signal before the end; the next run passes again.
+    pub(crate) stopped: bool,
 }
 
 impl Poller<'_> {
@@ -271,36 +288,41 @@ impl Poller<'_> {
         let mut total = WalkStats::default();
         let mut added = 0;
         let mut late = 0;
+        let mut updates = 0;
         for (account, polled) in &polls {
             self.summary(Some(account), polled);
             added += polled.added;
             late += polled.arrivals.late;
+            updates += polled.track.as_ref().map_or(0, |t| t.updates);
             total.add(polled.stats.clone());
         }
+        let tracking = self.args.track_status.is_some();
         crate::pull::warn_capped(self.ctx, &total);
         let remaining = self.client.budget("Alerts").and_then(|b| b.remaining);
         let text = format!(
-            "poll {} account(s): {} failed, pages: {} events_added: {added} late_arrivals: {late} ratelimit_remaining: {}",
+            "poll {} account(s): {} failed, pages: {} events_added: {added}{} late_arrivals: {late} ratelimit_remaining: {}",
             turns.served,
             turns.failed.len(),
             total.pages,
+            if tracking { format!(" updates_added: {updates}") } else { String::new() },
             remaining.map_or("-".into(), |r| r.to_string()),
         );
         crate::runlog::line("info", &text);
         if self.args.quiet {
             // In the --log only; failures were reported on their own.
         } else if self.json_summary() {
-            crate::output::stderr_line(
-                &serde_json::json!({
-                    "accounts": turns.served,
-                    "failed": turns.failed.len(),
-                    "pages": total.pages,
-                    "events_added": added,
-                    "late_arrivals": late,
-                    "rate_limit_remaining": remaining,
-                })
-                .to_string(),
-            );
+            let mut line = serde_json::json!({
+                "accounts": turns.served,
+                "failed": turns.failed.len(),
+                "pages": total.pages,
+                "events_added": added,
+                "late_arrivals": late,
+                "rate_limit_remaining": remaining,
+            });
+            if tracking {
+                line["updates_added"] = serde_json::json!(updates);
+            }
+            crate::output::stderr_line(&line.to_string());
         } else {
             self.ctx.ui.info(text);
         }
@@ -319,16 +341,31 @@ impl Poller<'_> {
                 .unwrap_or(480),
             per_poll,
             every,
+            // A pass an account, at the passes' cadence (or every poll, if that is slower).
+            track_per_hour: match self.args.track_status {
+                Some(_) => {
+                    doc.searches_per_pass(accounts, crate::time::now())
+                        .unwrap_or(1.0)
+                        * 3600.0
+                        / self.args.track_every.max(every).as_secs_f64().max(1.0)
+                }
+                None => 0.0,
+            },
         };
         let n = accounts.len() as u64;
         if plan.fit() < n {
+            let advice = match plan.shortest_every(n) {
+                Some(s) => {
+                    let s = crate::time::human_duration(s);
+                    format!("cycles will be paced and take about {s}; poll every {s} or more")
+                }
+                None => "the --track-status passes alone spend it: raise --track-every or shorten the window".into(),
+            };
             self.ctx.ui.alarm(format!(
-                "{n} accounts every {} need {} /Alerts requests an hour, over the {} one key has: cycles will be paced and take about {}; poll every {} or more (see `lwctl org plan`)",
+                "{n} accounts every {} need {} /Alerts requests an hour, over the {} one key has: {advice} (see `lwctl org plan`)",
                 crate::time::human_duration(every),
                 plan.needed(n).ceil(),
                 plan.limit,
-                crate::time::human_duration(plan.shortest_every(n)),
-                crate::time::human_duration(plan.shortest_every(n)),
             ));
         }
     }
@@ -373,6 +410,8 @@ impl Poller<'_> {
             .collect();
         let outcome = RunOutcome {
             written: polled.added,
+            updates: polled.track.as_ref().map_or(0, |t| t.updates),
+            track_requests: polled.track.as_ref().map_or(0, |t| t.requests),
             late: polled.arrivals.late,
             max_lateness_s: polled
                 .arrivals
@@ -395,6 +434,7 @@ impl Poller<'_> {
             pending: None,
             pages: None,
             health: Default::default(),
+            tracking: None,
             updated_at: now,
         });
         record.health.record(&outcome);
@@ -427,7 +467,24 @@ impl Poller<'_> {
             stats: WalkStats::default(),
             added: 0,
             arrivals: Arrivals::default(),
+            track: None,
         };
+        // `--track-status`: the alerts followed, less those the window has passed. Without it,
+        // a state's own are kept as they are, for a later run that tracks again.
+        let track_from = self.args.track_status.map(|w| {
+            (now - chrono::Duration::from_std(w).expect("--track-status is at most 90 days"))
+                .timestamp_millis()
+        });
+        let mut tracking = state.as_ref().and_then(|s| s.tracking.clone());
+        if let Some(from) = track_from {
+            let t = tracking.get_or_insert_with(Tracking::default);
+            t.forget_before(from);
+            if t.alerts.is_empty() {
+                // Nothing followed from before: the alerts this run writes are as they are
+                // now, so the cadence starts here instead of re-reading them at once.
+                t.last_pass = Some(now);
+            }
+        }
         let mut seen = state.as_ref().map(PollState::seen_set).unwrap_or_default();
         let mut normalizer = crate::pull::normalizer(self.client, &self.args.normalize);
         if let Some(n) = &mut normalizer {
@@ -456,6 +513,8 @@ impl Poller<'_> {
             added: 0,
             arrivals: Arrivals::default(),
             health: state.as_ref().map(|s| s.health.clone()).unwrap_or_default(),
+            tracking,
+            track_from,
             committed: state,
             stop: self.stop,
         };
@@ -528,9 +587,28 @@ impl Poller<'_> {
                 return (sink.committed.take(), polled, Err(e));
             }
         }
-        polled.stats = stats;
         polled.added = sink.added;
         polled.arrivals = std::mem::take(&mut sink.arrivals);
+        let every = chrono::Duration::from_std(self.args.track_every)
+            .expect("--track-every is at most 7 days");
+        let due = sink.track_from.is_some()
+            && !stats.stopped
+            && sink.tracking.as_ref().is_some_and(|t| t.due(now, every));
+        polled.stats = stats;
+        if due {
+            let mut track = TrackStats::default();
+            let result = sink.track(self.client, &seen, &mut track);
+            polled.track = Some(track);
+            if let Err(e) = result {
+                // What was written is committed with the followed alerts it changed; the
+                // pass is due again at the next run.
+                if sink.unsettled && !sink.write_failed || sink.unrecorded > 0 {
+                    let cursor = sink.cursor;
+                    let _ = sink.commit(cursor, &seen);
+                }
+                return (sink.committed.take(), polled, Err(e));
+            }
+        }
         (sink.committed.take(), polled, Ok(()))
     }
 
@@ -550,21 +628,37 @@ impl Poller<'_> {
             stats,
             added,
             arrivals,
+            track,
         } = polled;
         let added = *added;
         let remaining = self.client.stats().rate_limit_remaining;
         let lateness = arrivals.latest.and_then(|d| d.to_std().ok());
         // Cron mails whatever a job prints: with --quiet the summary goes to the --log only.
         // Over many accounts, an account with nothing new gets a line only with -v.
+        let updates = track.as_ref().map_or(0, |t| t.updates);
         let shown = !self.args.quiet
             && (account.is_none()
                 || added > 0
+                || updates > 0
                 || arrivals.late > 0
                 || stats.skipped > 0
                 || self.ctx.ui.verbose > 0);
         let named = account.map(|a| format!("{a}: ")).unwrap_or_default();
+        // A tracking pass adds what it read and wrote.
+        let tracked = track
+            .as_ref()
+            .map(|t| {
+                format!(
+                    " tracked: {} updates_added: {} track_requests: {}{}",
+                    t.followed,
+                    t.updates,
+                    t.requests,
+                    if t.stopped { " (pass interrupted)" } else { "" }
+                )
+            })
+            .unwrap_or_default();
         let text = format!(
-            "{named}poll {}..{} pieces: {} pages: {} events_added: {added} duplicates_skipped: {} late_arrivals: {} max_lateness: {} ratelimit_remaining: {}{}",
+            "{named}poll {}..{} pieces: {} pages: {} events_added: {added} duplicates_skipped: {} late_arrivals: {} max_lateness: {}{tracked} ratelimit_remaining: {}{}",
             crate::time::rfc3339(window.start),
             crate::time::rfc3339(window.end),
             stats.pieces,
@@ -591,6 +685,11 @@ impl Poller<'_> {
                 "rate_limit_remaining": remaining,
                 "interrupted": stats.stopped,
             });
+            if let Some(t) = track {
+                line["tracked"] = serde_json::json!(t.followed);
+                line["updates_added"] = serde_json::json!(t.updates);
+                line["track_requests"] = serde_json::json!(t.requests);
+            }
             if let Some(a) = account {
                 line["account"] = serde_json::json!(a);
             }
@@ -662,6 +761,11 @@ pub(crate) struct PollSink<'w> {
     pub(crate) committed: Option<PollState>,
     /// The runs so far, kept in each commit.
     pub(crate) health: Health,
+    /// The alerts `--track-status` follows, kept in each commit with the events that changed
+    /// them; a state's own, unchanged, without `--track-status`.
+    pub(crate) tracking: Option<Tracking>,
+    /// `--track-status`: where its window starts (ms); `None` when not tracking.
+    pub(crate) track_from: Option<i64>,
     pub(crate) stop: &'w AtomicBool,
 }
 
@@ -695,6 +799,7 @@ impl PollSink<'_> {
             pending,
             pages: self.pages,
             health: self.health.clone(),
+            tracking: self.tracking.clone(),
             updated_at: Utc::now(),
         };
         self.store.save(&state)?;
@@ -735,6 +840,169 @@ impl PollSink<'_> {
         Ok(())
     }
 
+    /// An alert's event in `self.line`: the alert as it came, or normalized. With
+    /// `--track-status`, a connector event says what it is (`action`: `created`, `updated`,
+    /// `closed`, with the previous status for the last two); an update to a raw alert is the
+    /// alert in an envelope, `{"update": {...}, "alert": {...}}`; OCSF and ECS events carry
+    /// it in their own fields.
+    fn event(&mut self, alert: &Alert, raw: &RawValue, change: Option<&Change>) -> Result<()> {
+        self.line.clear();
+        let update = change.map(|c| crate::schema::Update {
+            closed: c.closed,
+            previous_status: c.previous_status.clone(),
+            at_ms: alert
+                .last_user_updated
+                .value()
+                .and_then(|t| crate::time::parse_api_time(&t))
+                .unwrap_or(self.now)
+                .timestamp_millis(),
+        });
+        match &mut self.normalizer {
+            Some(n) => {
+                n.options.update = update.clone();
+                let pushed = n.push_alert(alert, raw.get().as_bytes(), &mut self.line);
+                n.options.update = None;
+                pushed.map_err(|e| InvalidAlert(format!("cannot normalize it: {}", e.message)))?;
+                if self.track_from.is_some() && n.options.schema == crate::schema::Schema::Aisoc {
+                    // `{...}\n` gains its lifecycle fields at the end.
+                    self.line.truncate(self.line.len() - 2);
+                    match &update {
+                        None => self.line.extend_from_slice(b",\"action\":\"created\""),
+                        Some(u) => {
+                            self.line.extend_from_slice(b",\"action\":\"");
+                            self.line.extend_from_slice(u.action().as_bytes());
+                            self.line.extend_from_slice(b"\",\"previous_status\":");
+                            serde_json::to_writer(&mut self.line, &u.previous_status)?;
+                            self.line.extend_from_slice(b",\"updated_at\":\"");
+                            let at = DateTime::from_timestamp_millis(u.at_ms).unwrap_or(self.now);
+                            self.line
+                                .extend_from_slice(crate::time::rfc3339_millis(at).as_bytes());
+                            self.line.push(b'"');
+                        }
+                    }
+                    self.line.extend_from_slice(b"}\n");
+                }
+            }
+            None => {
+                if let (Some(u), Some(c)) = (&update, change) {
+                    self.line.extend_from_slice(b"{\"update\":");
+                    serde_json::to_writer(
+                        &mut self.line,
+                        &serde_json::json!({
+                            "action": u.action(),
+                            "previous_status": c.previous_status,
+                            "previous_last_user_updated_time": c.previous_updated,
+                        }),
+                    )?;
+                    self.line.extend_from_slice(b",\"alert\":");
+                }
+                normalize::write_compact(&mut self.line, raw.get().as_bytes());
+                if update.is_some() {
+                    self.line.push(b'}');
+                }
+                self.line.push(b'\n');
+            }
+        }
+        Ok(())
+    }
+
+    /// A `--track-status` pass: the alerts followed re-read with one `/Alerts/search` per 7
+    /// days and 1,000 IDs, and an update event for each one whose status or
+    /// `lastUserUpdatedTime` changed since lwctl last wrote it. Each page's updates are one
+    /// batch, recorded with the followed alerts they change before they are written, so a kill
+    /// anywhere neither loses nor repeats one. A closed alert is followed no more.
+    pub(crate) fn track(
+        &mut self,
+        client: &Client,
+        seen: &Seen,
+        stats: &mut TrackStats,
+    ) -> Result<()> {
+        let Some(tracking) = &self.tracking else {
+            return Ok(());
+        };
+        let started = self.now;
+        let searches = crate::triage::searches(&tracking.timed(), self.now);
+        stats.followed = tracking.alerts.len();
+        let before = client.stats().requests.values().sum::<u64>();
+        // The pass's searches count with what the run still plans (the other accounts of an
+        // organization), so the shared budget paces them all.
+        let planned = client.planned_ahead();
+        let mut left = searches.len() as u64;
+        for (window, ids) in searches {
+            left -= 1;
+            client.plan_ahead(planned + left);
+            let mut page = client.alerts_with_ids(window, &ids, None)?;
+            loop {
+                for raw in page.alerts()? {
+                    if page.damaged(raw) {
+                        // Read again at the next pass.
+                        continue;
+                    }
+                    let Ok(crate::alert::Record::Alert(alert)) =
+                        crate::alert::parse_record(raw.get().as_bytes())
+                    else {
+                        continue;
+                    };
+                    let Ok(id) = crate::alert::alert_id(&alert) else {
+                        continue;
+                    };
+                    let status = alert.status.value().unwrap_or_default();
+                    let updated = alert.last_user_updated.value().unwrap_or_default();
+                    let change = self
+                        .tracking
+                        .as_mut()
+                        .and_then(|t| t.compare(&id, &status, &updated));
+                    let Some(change) = change else {
+                        continue;
+                    };
+                    self.event(&alert, raw, Some(&change))?;
+                    match &mut self.writer {
+                        Writer::File(_) => self.batch.extend_from_slice(&self.line),
+                        Writer::Stdout(s) => {
+                            s.write_all(&self.line)?;
+                            self.unrecorded += 1;
+                        }
+                    }
+                    stats.updates += 1;
+                }
+                // Updates are few among the alerts a pass reads: they are written a batch at a
+                // time (recorded, with the followed alerts they change, before they are
+                // written), not a state write a page. Until then nothing is written, and a kill
+                // leaves them for the next pass to find again.
+                if self.batch.len() >= track_batch_bytes() {
+                    self.write_batch(seen)?;
+                } else if let Writer::Stdout(s) = &mut self.writer {
+                    s.flush()?;
+                }
+                crash_point("after-track-page");
+                if self.stop.load(Ordering::SeqCst) {
+                    stats.stopped = true;
+                    break;
+                }
+                let Some(link) = page.next_page().map(str::to_owned) else {
+                    break;
+                };
+                client.reuse_body(page.into_body());
+                page = client.alerts_next_page(&link)?;
+            }
+            if stats.stopped {
+                break;
+            }
+        }
+        client.plan_ahead(planned);
+        stats.requests = client.stats().requests.values().sum::<u64>() - before;
+        if !self.batch.is_empty() {
+            self.write_batch(seen)?;
+        }
+        if !stats.stopped {
+            if let Some(t) = &mut self.tracking {
+                t.last_pass = Some(started);
+            }
+        }
+        let cursor = self.cursor;
+        self.commit(cursor, seen)
+    }
+
     pub(crate) fn note_arrival(&mut self, alert: &Alert) {
         let Some(start) = normalize::start_millis(alert).and_then(DateTime::from_timestamp_millis)
         else {
@@ -759,14 +1027,15 @@ impl PollSink<'_> {
 impl Sink for PollSink<'_> {
     fn alert(&mut self, id: &str, alert: &Alert, raw: &RawValue) -> Result<Flow> {
         self.line.clear();
-        match &mut self.normalizer {
-            Some(n) => n
-                .push_alert(alert, raw.get().as_bytes(), &mut self.line)
-                .map_err(|e| InvalidAlert(format!("cannot normalize it: {}", e.message)))?,
-            None => {
-                normalize::write_compact(&mut self.line, raw.get().as_bytes());
-                self.line.push(b'\n');
-            }
+        self.event(alert, raw, None)?;
+        if let (Some(from), Some(t)) = (self.track_from, &mut self.tracking) {
+            t.follow(
+                id,
+                normalize::start_millis(alert),
+                &alert.status.value().unwrap_or_default(),
+                &alert.last_user_updated.value().unwrap_or_default(),
+                from,
+            );
         }
         match &mut self.writer {
             Writer::File(_) => {
@@ -806,6 +1075,19 @@ impl Sink for PollSink<'_> {
     fn remember_from(&self, piece: Window, keep: chrono::Duration) -> DateTime<Utc> {
         piece.end.min(self.cursor) - keep
     }
+}
+
+/// The size at which a pass's updates are written as a batch: 1 MiB (about a thousand updates).
+/// Debug builds read `LWCTL_TRACK_BATCH_BYTES`, so tests can kill a pass between batches.
+fn track_batch_bytes() -> usize {
+    #[cfg(debug_assertions)]
+    if let Some(n) = std::env::var("LWCTL_TRACK_BATCH_BYTES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        return n;
+    }
+    1 << 20
 }
 
 /// How a run ended, as the state records it: when, its exit code and error, how long it took.

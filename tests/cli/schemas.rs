@@ -407,8 +407,8 @@ fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, Value)>) {
     }
 }
 
-#[test]
-fn ecs_events_pass_elastics_field_definitions() {
+/// Elastic's field definitions (the ECS 9.4.0 subset lwctl writes).
+fn ecs_fields() -> serde_json::Map<String, Value> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let defs: Value = serde_json::from_slice(
         &std::fs::read(root.join("tests/fixtures/ecs/ecs_flat-9.4.0-subset.json")).unwrap(),
@@ -418,7 +418,91 @@ fn ecs_events_pass_elastics_field_definitions() {
         defs["source"],
         "elastic/ecs v9.4.0 generated/ecs/ecs_flat.yml"
     );
-    let fields = defs["fields"].as_object().unwrap();
+    defs["fields"].as_object().unwrap().clone()
+}
+
+/// Checks one ECS event against Elastic's definitions: required fields, names, types,
+/// allowed values, and each `event.type` one its `event.category` expects. Returns its
+/// categories.
+pub(crate) fn check_ecs(e: &Value, input: &str) -> Vec<String> {
+    let fields = ecs_fields();
+    let mut leaves = Vec::new();
+    flatten("", e, &mut leaves);
+    for (name, f) in &fields {
+        if f["required"] == true {
+            assert!(
+                leaves.iter().any(|(n, _)| n == name),
+                "{input}: {name} is required"
+            );
+        }
+    }
+    for (name, value) in &leaves {
+        let def = fields
+            .get(name)
+            .unwrap_or_else(|| panic!("{input}: {name} is not an ECS field"));
+        let array = def["normalize"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n == "array");
+        let values: Vec<&Value> = match value {
+            Value::Array(items) if array => items.iter().collect(),
+            other => {
+                assert!(!array, "{input}: {name} must be an array");
+                vec![other]
+            }
+        };
+        for v in &values {
+            let ok = match def["type"].as_str().unwrap() {
+                "keyword" | "match_only_text" => v.is_string(),
+                "long" => v.is_i64(),
+                "date" => v
+                    .as_str()
+                    .is_some_and(|s| chrono::DateTime::parse_from_rfc3339(s).is_ok()),
+                "object" => v
+                    .as_object()
+                    .is_some_and(|o| o.values().all(Value::is_string)),
+                t => panic!("{name}: type {t} not checked"),
+            };
+            assert!(ok, "{input}: {name} = {v} is not a {}", def["type"]);
+            if let Some(allowed) = def["allowed_values"].as_object() {
+                assert!(
+                    allowed.contains_key(v.as_str().unwrap()),
+                    "{input}: {name} = {v} is not allowed"
+                );
+            }
+        }
+    }
+    let categories = fields["event.category"]["allowed_values"]
+        .as_object()
+        .unwrap();
+    let mut seen = Vec::new();
+    for c in e["event"]["category"].as_array().unwrap() {
+        seen.push(c.as_str().unwrap().to_owned());
+        let expected = categories[c.as_str().unwrap()].as_array().unwrap();
+        for t in e["event"]["type"].as_array().unwrap() {
+            assert!(
+                expected.contains(t),
+                "{input}: event.type {t} is not expected for {c}"
+            );
+        }
+    }
+    assert_eq!(e["ecs"]["version"], "9.4.0");
+    seen
+}
+
+/// Checks one OCSF event against the OCSF 1.3.0 schema of its class alone.
+pub(crate) fn check_ocsf_schema(e: &Value) {
+    let errors: Vec<String> = ocsf_schema()
+        .iter_errors(e)
+        .map(|x| format!("{} at {}", x, x.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}\n{e:#}");
+}
+
+#[test]
+fn ecs_events_pass_elastics_field_definitions() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let w = World::new();
     let mut seen_categories = std::collections::BTreeSet::new();
     for input in [
@@ -442,68 +526,7 @@ fn ecs_events_pass_elastics_field_definitions() {
         );
         assert!(!events.is_empty());
         for e in &events {
-            let mut leaves = Vec::new();
-            flatten("", e, &mut leaves);
-            for (name, f) in fields {
-                if f["required"] == true {
-                    assert!(
-                        leaves.iter().any(|(n, _)| n == name),
-                        "{input}: {name} is required"
-                    );
-                }
-            }
-            for (name, value) in &leaves {
-                let def = fields
-                    .get(name)
-                    .unwrap_or_else(|| panic!("{input}: {name} is not an ECS field"));
-                let array = def["normalize"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .any(|n| n == "array");
-                let values: Vec<&Value> = match value {
-                    Value::Array(items) if array => items.iter().collect(),
-                    other => {
-                        assert!(!array, "{input}: {name} must be an array");
-                        vec![other]
-                    }
-                };
-                for v in &values {
-                    let ok = match def["type"].as_str().unwrap() {
-                        "keyword" | "match_only_text" => v.is_string(),
-                        "long" => v.is_i64(),
-                        "date" => v
-                            .as_str()
-                            .is_some_and(|s| chrono::DateTime::parse_from_rfc3339(s).is_ok()),
-                        "object" => v
-                            .as_object()
-                            .is_some_and(|o| o.values().all(Value::is_string)),
-                        t => panic!("{name}: type {t} not checked"),
-                    };
-                    assert!(ok, "{input}: {name} = {v} is not a {}", def["type"]);
-                    if let Some(allowed) = def["allowed_values"].as_object() {
-                        assert!(
-                            allowed.contains_key(v.as_str().unwrap()),
-                            "{input}: {name} = {v} is not allowed"
-                        );
-                    }
-                }
-            }
-            // Each event.type is one its event.category expects.
-            let categories = fields["event.category"]["allowed_values"]
-                .as_object()
-                .unwrap();
-            for c in e["event"]["category"].as_array().unwrap() {
-                seen_categories.insert(c.as_str().unwrap().to_owned());
-                let expected = categories[c.as_str().unwrap()].as_array().unwrap();
-                for t in e["event"]["type"].as_array().unwrap() {
-                    assert!(
-                        expected.contains(t),
-                        "{input}: event.type {t} is not expected for {c}"
-                    );
-                }
-            }
-            assert_eq!(e["ecs"]["version"], "9.4.0");
+            seen_categories.extend(check_ecs(e, input));
         }
     }
     // The real payloads span several categories, not one catch-all.

@@ -80,6 +80,18 @@ pub struct Alert {
     pub comments: Vec<String>,
 }
 
+impl Alert {
+    /// A user's change to the alert at `at`, as the console, the API or an integration makes
+    /// it: its status, and `lastUserUpdatedTime`.
+    pub fn set_status(&mut self, status: &str, at: DateTime<Utc>) {
+        self.status = status.into();
+        let mut obj: Value = serde_json::from_str(&self.json).unwrap();
+        obj["status"] = json!(status);
+        obj["lastUserUpdatedTime"] = json!(at.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string());
+        self.json = obj.to_string();
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Logged {
     pub method: String,
@@ -794,6 +806,7 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
     }) {
         let body = serde_json::from_str::<Value>(&req.body).unwrap_or(Value::Null);
         let comment = body["comment"].clone();
+        let now = st.now();
         let refused = body["reason"]
             .as_u64()
             .is_some_and(|r| r > 5 || st.refused_reasons.contains(&r));
@@ -819,19 +832,19 @@ fn route(st: &mut State, req: &Logged) -> (Reply, Option<Fault>) {
                 reply(400, json!({"message": "Invalid close reason"}))
             }
             Some(a) if path.ends_with("/close") => {
-                a.status = "Closed".into();
                 if let Some(c) = comment.as_str() {
                     a.comments.push(c.to_owned());
                 }
-                let mut obj: Value = serde_json::from_str(&a.json).unwrap();
-                obj["status"] = json!("Closed");
-                a.json = obj.to_string();
+                a.set_status("Closed", now);
                 no_content()
             }
             // The shape of the vendor's Go SDK fixture (api/alerts_comment_test.go).
             Some(a) => {
                 a.comments
                     .push(comment.as_str().unwrap_or_default().to_owned());
+                // A comment is a user's update: it moves lastUserUpdatedTime.
+                let status = a.status.clone();
+                a.set_status(&status, now);
                 reply(
                     200,
                     json!({"data": {"id": 38613065, "alertId": a.id, "entryType": "Comment", "entryAuthorType": "UserUpdate", "message": {"value": comment}, "externalTime": "0", "user": {"userGuid": "TESTCORP_USERGUID", "username": "alice@example.com"}, "updateContext": {}}}),

@@ -48,15 +48,28 @@ fn promtool_accepts_the_metrics_and_the_readme_rules() {
             w.server.state().add_to(a, alert);
         }
     }
-    // One account, then an organization (one account failing).
+    // One account (following its alerts' status), then an organization (one account failing).
     let mut one = w.cmd();
-    one.args(["alerts", "poll", "--state"])
+    one.args(["alerts", "poll", "--track-status", "--state"])
         .arg(w.path("one.state"))
         .arg("--out")
         .arg(w.path("one.ndjson"))
         .arg("--metrics")
         .arg(w.path("m/one.prom"));
+    // Open, Closed, In Progress: the two not closed are followed.
+    w.server.state().alerts = server::generate(
+        1,
+        3,
+        now - Duration::minutes(20),
+        now - Duration::minutes(1),
+    );
     one.run(0);
+    let text = fs::read_to_string(w.path("m/one.prom")).unwrap();
+    assert!(
+        text.contains("lwctl_poll_tracked_alerts{account=\"testcorp\"} 2\n")
+            && text.contains("lwctl_poll_updates_written_total{account=\"testcorp\"} 0\n"),
+        "{text}"
+    );
     w.server.state().forbidden = vec!["sub-002".into()];
     let mut org = w.cmd();
     org.args([

@@ -797,7 +797,7 @@ pub struct PollArgs {
     #[arg(long, value_name = "WINDOW", num_args = 0..=1, default_missing_value = "7d", value_parser = track_arg)]
     pub track_status: Option<Duration>,
     /// How often --track-status re-reads the alerts it follows (0s: every run; up to 7d)
-    #[arg(long, value_name = "DURATION", default_value = "1h", value_parser = track_every_arg)]
+    #[arg(long, value_name = "DURATION", default_value = "1h", value_parser = track_every_arg, requires = "track_status")]
     pub track_every: Duration,
     #[command(flatten)]
     pub filters: FilterArgs,

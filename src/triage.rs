@@ -115,22 +115,26 @@ pub fn dedupe(given: impl IntoIterator<Item = Given>) -> Vec<Given> {
 /// The most alert IDs one `/Alerts/search` names in its `alertId in` filter.
 pub const IDS_PER_SEARCH: usize = 1000;
 
-/// The searches that read the timed alerts' statuses in bulk: each a window over the
-/// `startTime`s it covers (a second of margin each side, at most the API's 7 days, ending no
-/// later than `now`) and the IDs it names. `timed` must be sorted by time. Alerts no window can
-/// hold (a start at or after `now`) are left out, for a look of their own.
+/// The searches that read the timed alerts in bulk: each a window over the `startTime`s it
+/// covers and the IDs it names. A window starts a second before its first start and ends a day
+/// after its last (no later than `now`): the IDs keep the answer to those alerts, and a server
+/// that filters on `endTime`, or on any overlap, still returns an alert whose end is within a
+/// day of its start (an anomaly's hour, a policy alert's instant). A window spans at most the
+/// API's 7 days, and names at most 1,000 IDs. `timed` must be sorted by time. Alerts no window
+/// can hold (a start at or after `now`) are left out, for a look of their own.
 pub fn searches(timed: &[(DateTime<Utc>, u64)], now: DateTime<Utc>) -> Vec<(Window, Vec<u64>)> {
-    let margin = Duration::seconds(1);
+    let before = Duration::seconds(1);
+    let after = Duration::days(1);
     let longest = Duration::days(7);
     let mut out: Vec<(Window, Vec<u64>)> = Vec::new();
     for &(t, id) in timed.iter().filter(|(t, _)| *t < now) {
-        let end = (t + margin).min(now);
+        let end = (t + after).min(now);
         match out.last_mut() {
             Some((w, ids)) if end - w.start <= longest && ids.len() < IDS_PER_SEARCH => {
                 w.end = w.end.max(end);
                 ids.push(id);
             }
-            _ => out.push((Window::new(t - margin, end), vec![id])),
+            _ => out.push((Window::new(t - before, end), vec![id])),
         }
     }
     out
@@ -365,12 +369,13 @@ mod tests {
     fn searches_cover_each_start_within_seven_days_a_thousand_ids_and_now() {
         let now = at("2026-12-01T12:00:00Z");
         let s = Duration::seconds(1);
+        let day = Duration::days(1);
         let t0 = at("2026-11-20T00:00:00Z");
         let mut timed = vec![
             (t0, 1),
-            (t0 + Duration::days(6), 2),
-            // Past 7 days from the first: a second search.
-            (t0 + Duration::days(7), 3),
+            (t0 + Duration::days(5), 2),
+            // Its window would end more than 7 days after the first's start: a second search.
+            (t0 + Duration::days(6) + s, 3),
             // Half a second before now: its window ends at now.
             (now - Duration::milliseconds(500), 4),
             // At or after now (a clock ahead): no search can hold it.
@@ -381,8 +386,11 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                (Window::new(t0 - s, t0 + Duration::days(6) + s), vec![1, 2]),
-                (Window::new(t0 + Duration::days(7) - s, now), vec![3, 4]),
+                (
+                    Window::new(t0 - s, t0 + Duration::days(5) + day),
+                    vec![1, 2]
+                ),
+                (Window::new(t0 + Duration::days(6), now), vec![3, 4]),
             ]
         );
         for (w, _) in &got {

@@ -61,6 +61,14 @@ pub fn run(ctx: &Ctx, mut args: PollArgs) -> Result<()> {
 
 /// The runs: one, or an `--every` loop. `Ok(true)` when an account's poll recorded the run.
 fn polls(ctx: &Ctx, args: &PollArgs, stop: &std::sync::atomic::AtomicBool) -> Result<bool> {
+    if args.track_status.is_some() && args.state.is_none() && args.every.is_none() {
+        // One run with nothing kept could only write the alerts: no change is ever told.
+        return Err(UsageError::new(
+            "--track-status needs --state FILE (or --every) to remember the alerts it follows",
+        )
+        .hint("add --state, as a cron poll has; changes are told from the second run on")
+        .into());
+    }
     let client = ctx.client()?;
     crate::accounts::route(ctx, &client, &args.route)?;
     let many = args.accounts.many();

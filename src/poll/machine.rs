@@ -15,9 +15,20 @@ use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// The state file's format version. Version 1 (no `reach`) is read and upgraded; version 3
-/// added `pending`, which an older lwctl must not ignore.
-pub const STATE_VERSION: u32 = 3;
+/// The newest state format this lwctl reads. Version 1 (no `reach`) is read and upgraded;
+/// version 3 added `pending`, and version 4 `tracking`, which an older lwctl must not ignore
+/// (it would drop the alerts `--track-status` follows, and their changes would go untold).
+pub const STATE_VERSION: u32 = 4;
+
+/// The version a state is written as: 4 only when it holds `tracking`, so that a state
+/// without it stays readable by the lwctl before `--track-status`.
+pub fn version_for(tracking: bool) -> u32 {
+    if tracking {
+        4
+    } else {
+        3
+    }
+}
 
 /// What a poll remembers between runs: in the state file, or in memory for `--every` without
 /// `--state`.
@@ -272,7 +283,7 @@ pub struct OrgState {
 impl OrgState {
     pub fn new(host: &str, now: DateTime<Utc>) -> OrgState {
         OrgState {
-            version: STATE_VERSION,
+            version: version_for(false),
             account: host.to_owned(),
             accounts: BTreeMap::new(),
             output: None,
@@ -390,7 +401,7 @@ impl PollState {
             let earliest = self.seen.values().min().copied();
             self.reach = Some(earliest.unwrap_or(self.cursor).min(self.cursor));
         }
-        self.version = STATE_VERSION;
+        self.version = version_for(self.tracking.is_some());
         self
     }
 
@@ -724,7 +735,7 @@ mod tests {
         s.seen.insert("7".into(), t(11, 52));
         s.seen.insert("8".into(), t(11, 57));
         let up = s.upgrade();
-        assert_eq!((up.version, up.reach), (STATE_VERSION, Some(t(11, 52))));
+        assert_eq!((up.version, up.reach), (3, Some(t(11, 52))));
         // Upgrading to a 2-hour overlap asks from the reach, not 2 hours back.
         let w = window(Some(&up), t(12, 5), Duration::hours(2), Duration::hours(2));
         assert_eq!(w.start, t(11, 52));

@@ -64,6 +64,8 @@ pub(crate) struct TrackStats {
     pub(crate) requests: u64,
     /// Update events written.
     pub(crate) updates: u64,
+    /// Followed alerts a search over their time did not return.
+    pub(crate) missing: usize,
     /// Stopped by a signal before the end; the next run passes again.
     pub(crate) stopped: bool,
 }
@@ -424,7 +426,7 @@ impl Poller<'_> {
         };
         // The walk hands back the state as loaded when it committed nothing.
         let mut record = committed.unwrap_or_else(|| PollState {
-            version: decide::STATE_VERSION,
+            version: decide::version_for(false),
             account: self.client.credentials().account.host.clone(),
             subaccount: subaccount.map(str::to_owned),
             cursor: polled.window.start,
@@ -789,7 +791,7 @@ impl PollSink<'_> {
         };
         let (kept, reach) = decide::prune(seen, self.reach, decide::horizon(cursor, self.overlap));
         let state = PollState {
-            version: decide::STATE_VERSION,
+            version: decide::version_for(self.tracking.is_some()),
             account: self.account.clone(),
             subaccount: self.subaccount.clone(),
             cursor,
@@ -932,10 +934,12 @@ impl PollSink<'_> {
             left -= 1;
             client.plan_ahead(planned + left);
             let mut page = client.alerts_with_ids(window, &ids, None)?;
+            let mut unseen: std::collections::HashSet<u64> = ids.iter().copied().collect();
             loop {
                 for raw in page.alerts()? {
                     if page.damaged(raw) {
                         // Read again at the next pass.
+                        unseen.clear();
                         continue;
                     }
                     let Ok(crate::alert::Record::Alert(alert)) =
@@ -946,6 +950,9 @@ impl PollSink<'_> {
                     let Ok(id) = crate::alert::alert_id(&alert) else {
                         continue;
                     };
+                    if let Ok(n) = id.parse::<u64>() {
+                        unseen.remove(&n);
+                    }
                     let status = alert.status.value().unwrap_or_default();
                     let updated = alert.last_user_updated.value().unwrap_or_default();
                     let change = self
@@ -988,6 +995,7 @@ impl PollSink<'_> {
             if stats.stopped {
                 break;
             }
+            stats.missing += unseen.len();
         }
         client.plan_ahead(planned);
         stats.requests = client.stats().requests.values().sum::<u64>() - before;
@@ -998,6 +1006,13 @@ impl PollSink<'_> {
             if let Some(t) = &mut self.tracking {
                 t.last_pass = Some(started);
             }
+        }
+        if stats.missing > 0 {
+            // Never silent: an alert the search does not return cannot tell its changes.
+            self.ui.warn(format!(
+                "--track-status: {} followed alert(s) were not returned by the search over their times (deleted, or out of this key's reach); they stay followed until they leave the window",
+                stats.missing
+            ));
         }
         let cursor = self.cursor;
         self.commit(cursor, seen)

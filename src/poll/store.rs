@@ -54,6 +54,8 @@ impl Store for OrgStore {
             self.doc.pending = entry.pending.take();
         }
         let key = entry.subaccount.clone().unwrap_or_default();
+        // An entry that tracks makes the whole file one an older lwctl must refuse.
+        self.doc.version = self.doc.version.max(entry.version);
         self.doc.set_entry(key, &entry)?;
         self.doc.updated_at = Utc::now();
         self.write()

@@ -135,6 +135,9 @@ fn ten_changes_between_polls_are_ten_updates_once_each() {
     assert!(!err.contains("tracked:"), "{err}");
     let state: Value = serde_json::from_slice(&fs::read(w.path("poll.state")).unwrap()).unwrap();
     assert_eq!(state["tracking"]["alerts"].as_object().unwrap().len(), 30);
+    // Version 4: an lwctl from before --track-status refuses it rather than drop what it
+    // follows (a state without tracking stays version 3).
+    assert_eq!(state["version"], 4);
     ten_changes(&w, noon() + Duration::minutes(10));
     // Five minutes later no pass is due yet (hourly by default): no search.
     let from = w.server.state().log.len();
@@ -456,4 +459,50 @@ fn each_account_of_an_organization_is_followed_on_its_own() {
     let every_poll = plan(&["--track-every", "0s"]);
     assert_eq!(every_poll["track_requests_per_hour"], 12.0);
     assert_eq!(every_poll["needed_per_hour"], 72.0);
+}
+
+#[test]
+fn a_server_filtering_on_end_time_still_returns_them_and_a_missing_one_is_said() {
+    let w = world();
+    w.server.state().time_filter = server::TimeFilter::End;
+    let every = ["--track-every", "0s"];
+    poll(&w, noon(), &every).run(0);
+    ten_changes(&w, noon() + Duration::minutes(10));
+    let out = poll(&w, noon() + Duration::minutes(15), &every).run(0);
+    assert_eq!(
+        sorted(updates(&fs::read(w.path("out.ndjson")).unwrap())),
+        the_ten()
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("not returned"));
+    // An alert gone from the tenant cannot tell its changes: said, not silent.
+    w.server.state().alerts.retain(|a| a.id != 110);
+    let out = poll(&w, noon() + Duration::minutes(20), &every).run(0);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "lwctl: warning: --track-status: 1 followed alert(s) were not returned by the search"
+        ),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn tracking_needs_somewhere_to_remember() {
+    let w = world();
+    let out = w.cmd().args(["alerts", "poll", "--track-status"]).run(2);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "lwctl: error: --track-status needs --state FILE (or --every) to remember the alerts it follows\n\
+         lwctl: hint: add --state, as a cron poll has; changes are told from the second run on\n"
+    );
+    // --track-every alone is a slip, not a setting; a window out of range says its range.
+    w.cmd()
+        .args(["alerts", "poll", "--state", "s", "--track-every", "5m"])
+        .run(2);
+    let out = w
+        .cmd()
+        .args(["alerts", "poll", "--state", "s", "--track-status", "100d"])
+        .run(2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("out of range: use 1m to 90d"));
+    assert!(w.server.state().log.is_empty(), "nothing was asked");
 }

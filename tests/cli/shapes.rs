@@ -204,14 +204,14 @@ fn comment_and_close_send_the_bodies_the_api_reference_gives() {
 fn piped_alerts_are_looked_at_with_one_search_by_their_ids_and_times() {
     let mock = MockServer::start();
     token(&mock);
-    // The alerts' startTimes, a second of margin each side; the IDs as strings, as the search's
-    // `values` take them; only the fields a look needs.
+    // From a second before the first startTime to a day after the last; the IDs as strings,
+    // as the search's `values` take them; only the fields a look needs.
     let search = mock.mock(|when, then| {
         when.method(POST)
             .path("/api/v2/Alerts/search")
             .header("Authorization", format!("Bearer {TOKEN}"))
             .json_body(json!({
-                "timeFilter": {"startTime": "2026-11-30T09:59:59.000Z", "endTime": "2026-11-30T12:00:01.000Z"},
+                "timeFilter": {"startTime": "2026-11-30T09:59:59.000Z", "endTime": "2026-12-01T12:00:00.000Z"},
                 "filters": [{"field": "alertId", "expression": "in", "values": ["7", "8"]}],
                 "returns": ["alertId", "startTime", "status", "severity"],
             }));

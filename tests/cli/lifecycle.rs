@@ -506,3 +506,72 @@ fn tracking_needs_somewhere_to_remember() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("out of range: use 1m to 90d"));
     assert!(w.server.state().log.is_empty(), "nothing was asked");
 }
+
+#[test]
+fn sigterm_mid_pass_stops_within_a_second_and_the_next_run_finishes_the_pass() {
+    let w = world();
+    let every = ["--track-every", "0s"];
+    poll(&w, noon(), &every).run(0);
+    ten_changes(&w, noon() + Duration::minutes(10));
+    {
+        // Eight pages of a tenant 250 ms away: the pass takes two seconds.
+        let mut st = w.server.state();
+        st.page_size = 4;
+        st.latency = std::time::Duration::from_millis(250);
+    }
+    let t = noon() + Duration::minutes(15);
+    w.server.state().clock = Some(t);
+    let mut cmd = w.child();
+    cmd.env("LWCTL_FAKE_NOW", lwctl::time::api_time(t))
+        .env("LWCTL_TRACK_BATCH_BYTES", "1")
+        .args([
+            "alerts",
+            "poll",
+            "--since",
+            "1d",
+            "--track-status",
+            "--track-every",
+            "0s",
+        ])
+        .arg("--state")
+        .arg(w.path("poll.state"))
+        .arg("--out")
+        .arg(w.path("out.ndjson"));
+    let before = w.server.state().log.len();
+    let child = cmd.spawn().unwrap();
+    // Signalled once the pass is under way: its first search asked.
+    let waiting = std::time::Instant::now();
+    while !w.server.state().log[before..]
+        .iter()
+        .any(|l| l.path == "/api/v2/Alerts/search")
+    {
+        assert!(
+            waiting.elapsed() < std::time::Duration::from_secs(20),
+            "no pass"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let signalled = std::time::Instant::now();
+    std::process::Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let took = signalled.elapsed();
+    assert!(took < std::time::Duration::from_millis(1500), "{took:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(" (pass interrupted) "), "{err}");
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    // Whole lines only; the next run passes again and tells what is left, once.
+    assert!(fs::read(w.path("out.ndjson")).unwrap().ends_with(b"\n"));
+    w.server.state().latency = std::time::Duration::ZERO;
+    let out = poll(&w, noon() + Duration::minutes(20), &every).run(0);
+    assert!(String::from_utf8_lossy(&out.stderr).contains(" tracked: "));
+    assert_eq!(
+        sorted(updates(&fs::read(w.path("out.ndjson")).unwrap())),
+        the_ten(),
+        "{err}"
+    );
+}

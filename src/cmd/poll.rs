@@ -301,7 +301,7 @@ fn status(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         .iter()
         .map(|(name, s)| {
             let h = &s.health;
-            serde_json::json!({
+            let mut row = serde_json::json!({
                 "account": name,
                 "last_success": time(h.last_success),
                 "last_run": time(h.last_run),
@@ -312,7 +312,14 @@ fn status(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                 "late_arrivals": h.late_arrivals,
                 "max_lateness_s": h.max_lateness_s,
                 "alerts_written": h.alerts_written,
-            })
+            });
+            // --track-status: what it follows, its last whole pass, the updates it wrote.
+            if let Some(t) = &s.tracking {
+                row["tracked"] = serde_json::json!(t.alerts.len());
+                row["last_pass"] = serde_json::json!(time(t.last_pass));
+                row["updates_written"] = serde_json::json!(h.updates_written);
+            }
+            row
         })
         .collect();
     let healthy = problems.is_empty();

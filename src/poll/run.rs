@@ -478,13 +478,18 @@ impl Poller<'_> {
                 .timestamp_millis()
         });
         let mut tracking = state.as_ref().and_then(|s| s.tracking.clone());
+        let every = chrono::Duration::from_std(self.args.track_every)
+            .expect("--track-every is at most 7 days");
+        // A pass is due when it is time, and something was followed from before: the alerts
+        // this run writes are as they are now, and are not re-read at once.
+        let mut due = false;
         if let Some(from) = track_from {
             let t = tracking.get_or_insert_with(Tracking::default);
             t.forget_before(from);
             if t.alerts.is_empty() {
-                // Nothing followed from before: the alerts this run writes are as they are
-                // now, so the cadence starts here instead of re-reading them at once.
                 t.last_pass = Some(now);
+            } else {
+                due = t.due(now, every);
             }
         }
         let mut seen = state.as_ref().map(PollState::seen_set).unwrap_or_default();
@@ -591,11 +596,7 @@ impl Poller<'_> {
         }
         polled.added = sink.added;
         polled.arrivals = std::mem::take(&mut sink.arrivals);
-        let every = chrono::Duration::from_std(self.args.track_every)
-            .expect("--track-every is at most 7 days");
-        let due = sink.track_from.is_some()
-            && !stats.stopped
-            && sink.tracking.as_ref().is_some_and(|t| t.due(now, every));
+        let due = due && !stats.stopped;
         polled.stats = stats;
         if due {
             let mut track = TrackStats::default();

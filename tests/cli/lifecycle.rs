@@ -171,6 +171,18 @@ fn ten_changes_between_polls_are_ten_updates_once_each() {
     assert_eq!(updates(&fs::read(w.path("out.ndjson")).unwrap()).len(), 10);
     let state: Value = serde_json::from_slice(&fs::read(w.path("poll.state")).unwrap()).unwrap();
     assert_eq!(state["health"]["updates_written"], 10);
+    // `poll status -o json` tells what is followed and when the last pass was.
+    let out = at(&w, noon() + Duration::minutes(131))
+        .args(["alerts", "poll", "status", "--state"])
+        .arg(w.path("poll.state"))
+        .args(["-o", "json"])
+        .run(0);
+    let status: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = &status["accounts"][0];
+    assert_eq!(
+        (&row["tracked"], &row["updates_written"], &row["last_pass"]),
+        (&25.into(), &10.into(), &"2026-11-20T14:10:00Z".into())
+    );
 }
 
 #[test]
@@ -286,7 +298,10 @@ fn normalized_ocsf_and_ecs_updates_say_what_changed_and_validate() {
     for schema in ["aisoc", "ocsf", "ecs"] {
         let w = world();
         let args = ["--track-every", "0s", "--normalize", "--schema", schema];
-        poll(&w, noon(), &args).run(0);
+        let out = poll(&w, noon(), &args).run(0);
+        // Even at every run, the alerts a run writes are not re-read by that run.
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("tracked:"));
+        assert_eq!(w.server.state().requests_to("/api/v2/Alerts/search"), 0);
         ten_changes(&w, noon() + Duration::minutes(10));
         poll(&w, noon() + Duration::minutes(15), &args).run(0);
         let events = ndjson(&fs::read(w.path("out.ndjson")).unwrap());

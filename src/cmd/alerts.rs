@@ -115,7 +115,9 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
     };
     let pages = walked.as_ref().map_or(0, |s| s.pages);
     // Whatever happened, what was printed ends as its format needs: `-o json` stays valid.
-    // `--limit` prints the newest it kept only now, so the count comes after.
+    // `--limit` prints the newest it kept only now, so the count comes after. The progress
+    // line goes first: a table printed under it would leave it on the screen above the table.
+    progress.bar.finish_and_clear();
     let finished = sink.finish();
     // A reader that went away (`| head`) ends the run quietly: no count of what it never read;
     // a run that failed before writing anything has only its error to say.

@@ -234,3 +234,112 @@ fn logrotate_with_the_shipped_config_keeps_every_alert_once() {
     want.sort();
     assert_eq!(all, want, "each alert once across the rotated files");
 }
+
+/// What a terminal of `width` columns shows after `command` runs in it (tmux), with its
+/// colours when `escapes`.
+fn screen(tmux: &Path, w: &World, width: u16, command: &str, escapes: bool) -> String {
+    let session = format!("lwctl-{}-{width}", std::process::id());
+    let socket = w.path("tmux.sock");
+    let tm = || {
+        let mut c = Command::new(tmux);
+        c.arg("-S").arg(&socket);
+        c
+    };
+    let env = w.child();
+    let exports: String = env
+        .get_envs()
+        .filter_map(|(k, v)| Some(format!("{}='{}' ", k.to_str()?, v?.to_str()?)))
+        .collect();
+    let script = format!(
+        "env -i TERM=xterm-256color PATH=/usr/bin:/bin {exports} {} {command}; echo LWCTL-DONE; sleep 60",
+        env!("CARGO_BIN_EXE_lwctl")
+    );
+    let started = tm()
+        .args([
+            "new-session",
+            "-d",
+            "-s",
+            &session,
+            "-x",
+            &width.to_string(),
+            "-y",
+            "50",
+        ])
+        .arg(script)
+        .status()
+        .unwrap();
+    assert!(started.success());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let text = loop {
+        let mut c = tm();
+        c.args(["capture-pane", "-p", "-t", &session]);
+        if escapes {
+            c.arg("-e");
+        }
+        let text = String::from_utf8(c.output().unwrap().stdout).unwrap();
+        if text.contains("LWCTL-DONE") {
+            break text;
+        }
+        assert!(std::time::Instant::now() < deadline, "{text}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let _ = tm().args(["kill-server"]).status();
+    text.split("LWCTL-DONE")
+        .next()
+        .unwrap()
+        .trim_end()
+        .to_owned()
+}
+
+#[test]
+fn tables_on_a_real_terminal_at_80_and_200_columns() {
+    let Some(tmux) = tool("tmux") else {
+        return;
+    };
+    let w = World::new();
+    let now = Utc::now();
+    w.server.state().alerts =
+        server::generate(1, 12, now - Duration::hours(20), now - Duration::minutes(5));
+    for width in [80u16, 200] {
+        let text = screen(
+            &tmux,
+            &w,
+            width,
+            "alerts list --start -1d --no-pager",
+            false,
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        // The header first: no progress line left above it; every alert on one line; the
+        // count after the table.
+        assert!(
+            lines[0].starts_with("ID  ") && lines[0].contains("Severity"),
+            "{width}:\n{text}"
+        );
+        assert_eq!(lines.len(), 14, "{width}:\n{text}");
+        assert!(
+            lines[13].starts_with("lwctl: wrote 12 alerts (1 page) in "),
+            "{text}"
+        );
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.chars().count() <= usize::from(width)),
+            "{width}:\n{text}"
+        );
+        if width == 200 {
+            // Wide enough for whole names.
+            assert!(lines[1].contains(": unusual activity"), "{text}");
+        }
+    }
+    // Colour by severity on a terminal, and none with --color never.
+    let coloured = screen(&tmux, &w, 80, "alerts list --start -1d --no-pager", true);
+    assert!(coloured.contains("\u{1b}["), "{coloured}");
+    let plain = screen(
+        &tmux,
+        &w,
+        80,
+        "--color never alerts list --start -1d --no-pager",
+        true,
+    );
+    assert!(!plain.contains("\u{1b}[3"), "{plain:?}");
+}

@@ -132,23 +132,30 @@ impl Tracking {
         self.last_pass.is_none_or(|t| now - t >= every || t > now)
     }
 
-    /// Compares an alert as re-read with what lwctl last wrote of it. A change is applied at
-    /// once (the caller writes its update in the same commit); a closed alert stops being
-    /// followed. `None` for an alert not followed, or unchanged.
-    pub fn compare(&mut self, id: &str, status: &str, updated: &str) -> Option<Change> {
-        let t = self.alerts.get_mut(id)?;
+    /// Compares an alert as re-read with what lwctl last wrote of it: `None` for an alert not
+    /// followed, or unchanged. Nothing changes here: [`Tracking::apply`] records the change
+    /// once its update is recorded for writing, in the same commit.
+    pub fn compare(&self, id: &str, status: &str, updated: &str) -> Option<Change> {
+        let t = self.alerts.get(id)?;
         if t.1 == status && t.2 == updated {
             return None;
         }
-        let change = Change {
-            previous_status: std::mem::replace(&mut t.1, status.to_owned()),
-            previous_updated: std::mem::replace(&mut t.2, updated.to_owned()),
+        Some(Change {
+            previous_status: t.1.clone(),
+            previous_updated: t.2.clone(),
             closed: is_closed(status),
-        };
-        if change.closed {
+        })
+    }
+
+    /// Records that lwctl has written the alert as it now is; a closed alert stops being
+    /// followed.
+    pub fn apply(&mut self, id: &str, status: &str, updated: &str) {
+        if is_closed(status) {
             self.alerts.remove(id);
+        } else if let Some(t) = self.alerts.get_mut(id) {
+            t.1 = status.to_owned();
+            t.2 = updated.to_owned();
         }
-        Some(change)
     }
 
     /// The followed alerts as the searches of a pass take them: `(startTime, ID)`, sorted.

@@ -522,6 +522,7 @@ impl Poller<'_> {
             health: state.as_ref().map(|s| s.health.clone()).unwrap_or_default(),
             tracking,
             track_from,
+            track_changes: Vec::new(),
             committed: state,
             stop: self.stop,
         };
@@ -769,6 +770,9 @@ pub(crate) struct PollSink<'w> {
     pub(crate) tracking: Option<Tracking>,
     /// `--track-status`: where its window starts (ms); `None` when not tracking.
     pub(crate) track_from: Option<i64>,
+    /// The changes whose updates are in `batch`: applied to `tracking` when the batch is
+    /// recorded, so a batch never written leaves them for the next pass to tell.
+    pub(crate) track_changes: Vec<(String, String, String)>,
     pub(crate) stop: &'w AtomicBool,
 }
 
@@ -823,6 +827,12 @@ impl PollSink<'_> {
         let text = String::from_utf8(std::mem::take(&mut self.batch))
             .expect("events are written from JSON text, which is UTF-8");
         let pending = o.pending(text);
+        // The followed alerts the batch's updates tell of, recorded with it.
+        if let Some(t) = &mut self.tracking {
+            for (id, status, updated) in self.track_changes.drain(..) {
+                t.apply(&id, &status, &updated);
+            }
+        }
         let cursor = self.cursor;
         self.save(cursor, seen, Some(pending))?;
         self.batch_ids.clear();
@@ -911,9 +921,10 @@ impl PollSink<'_> {
 
     /// A `--track-status` pass: the alerts followed re-read with one `/Alerts/search` per 7
     /// days and 1,000 IDs, and an update event for each one whose status or
-    /// `lastUserUpdatedTime` changed since lwctl last wrote it. Each page's updates are one
-    /// batch, recorded with the followed alerts they change before they are written, so a kill
-    /// anywhere neither loses nor repeats one. A closed alert is followed no more.
+    /// `lastUserUpdatedTime` changed since lwctl last wrote it. The updates are written in
+    /// batches of a MiB, each recorded with the changes it tells of before it is written, so a
+    /// kill or a failure anywhere neither loses nor repeats one: updates not yet recorded are
+    /// found again by the next pass. A closed alert is followed no more.
     pub(crate) fn track(
         &mut self,
         client: &Client,
@@ -958,17 +969,26 @@ impl PollSink<'_> {
                     let updated = alert.last_user_updated.value().unwrap_or_default();
                     let change = self
                         .tracking
-                        .as_mut()
+                        .as_ref()
                         .and_then(|t| t.compare(&id, &status, &updated));
                     let Some(change) = change else {
                         continue;
                     };
                     self.event(&alert, raw, Some(&change))?;
+                    let (id, status, updated) =
+                        (id.into_owned(), status.into_owned(), updated.into_owned());
                     match &mut self.writer {
-                        Writer::File(_) => self.batch.extend_from_slice(&self.line),
+                        Writer::File(_) => {
+                            self.batch.extend_from_slice(&self.line);
+                            self.track_changes.push((id, status, updated));
+                        }
                         Writer::Stdout(s) => {
                             s.write_all(&self.line)?;
                             self.unrecorded += 1;
+                            // Printed is delivered: the next commit records it.
+                            if let Some(t) = &mut self.tracking {
+                                t.apply(&id, &status, &updated);
+                            }
                         }
                     }
                     stats.updates += 1;

@@ -590,3 +590,32 @@ fn sigterm_mid_pass_stops_within_a_second_and_the_next_run_finishes_the_pass() {
         "{err}"
     );
 }
+
+#[test]
+fn a_pass_that_fails_after_a_batch_keeps_the_changes_it_did_not_write() {
+    let w = world();
+    let every = ["--track-every", "0s"];
+    poll(&w, noon(), &every).run(0);
+    ten_changes(&w, noon() + Duration::minutes(10));
+    {
+        // Pages of 4 (100-103, 104-107, 108-111, ...): a batch is written once two pages of
+        // updates are in it; page 3's two are not yet when fetching page 4 fails.
+        let mut st = w.server.state();
+        st.page_size = 4;
+        st.queue = [server::Fault::Slow(0); 4].into_iter().collect();
+        st.queue.push_back(server::Fault::Status(503));
+    }
+    let out = poll(&w, noon() + Duration::minutes(15), &every)
+        .env("LWCTL_TRACK_BATCH_BYTES", "3000")
+        .args(["--retries", "0"])
+        .run(7);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let written = updates(&fs::read(w.path("out.ndjson")).unwrap());
+    assert_eq!(written.len(), 8, "{err}");
+    // The next run tells 108 and 109, which the failed pass found but never wrote.
+    poll(&w, noon() + Duration::minutes(20), &every).run(0);
+    assert_eq!(
+        sorted(updates(&fs::read(w.path("out.ndjson")).unwrap())),
+        the_ten()
+    );
+}

@@ -792,16 +792,17 @@ mod tests {
         assert_eq!(tr.alerts.keys().collect::<Vec<_>>(), ["1", "2", "3"]);
         // Unchanged: nothing.
         assert_eq!(tr.compare("1", "Open", "0"), None);
-        // A comment moves lastUserUpdatedTime: one update, then no more.
+        // A comment moves lastUserUpdatedTime: one update, and none once it is written.
         let when = "2026-12-01T12:00:00.000Z";
-        assert_eq!(
-            tr.compare("2", "Open", when),
-            Some(Change {
-                previous_status: "Open".into(),
-                previous_updated: "".into(),
-                closed: false
-            })
-        );
+        let change = Some(Change {
+            previous_status: "Open".into(),
+            previous_updated: "".into(),
+            closed: false,
+        });
+        assert_eq!(tr.compare("2", "Open", when), change);
+        // Until its update is recorded, the change stays to be told.
+        assert_eq!(tr.compare("2", "Open", when), change);
+        tr.apply("2", "Open", when);
         assert_eq!(tr.compare("2", "Open", when), None);
         // Closed: the last update, and it is no longer followed.
         assert_eq!(
@@ -809,6 +810,7 @@ mod tests {
                 .map(|c| (c.previous_status, c.closed)),
             Some(("In Progress".into(), true))
         );
+        tr.apply("3", "Closed", when);
         assert_eq!(tr.compare("3", "Closed", when), None);
         assert!(!tr.alerts.contains_key("3"));
         // An alert not followed is none of its business.

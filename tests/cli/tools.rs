@@ -238,8 +238,11 @@ fn logrotate_with_the_shipped_config_keeps_every_alert_once() {
 /// What a terminal of `width` columns shows after `command` runs in it (tmux), with its
 /// colours when `escapes`.
 fn screen(tmux: &Path, w: &World, width: u16, command: &str, escapes: bool) -> String {
-    let session = format!("lwctl-{}-{width}", std::process::id());
-    let socket = w.path("tmux.sock");
+    // A server of its own each time: one just killed may still be going away.
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let session = format!("lwctl-{}-{n}", std::process::id());
+    let socket = w.path(&format!("tmux-{n}.sock"));
     let tm = || {
         let mut c = Command::new(tmux);
         c.arg("-S").arg(&socket);

@@ -1,7 +1,8 @@
 //! `cargo bench --bench track`: `alerts poll --track-status` following 100,000 open alerts
 //! (over 6 days, pages of 5,000 rows) against the project's test server on 127.0.0.1: the
 //! state file's size, and the time, requests and peak memory of the backfill that starts
-//! following them and of a pass that finds 1,000 of them changed. `LWCTL_BENCH_TRACKED` sets
+//! following them and of a pass that finds 1,000 of them changed (the time includes the test
+//! server's, which filters every search by scanning; lwctl's own CPU time is shown apart). `LWCTL_BENCH_TRACKED` sets
 //! the number. Prints figures; asserts nothing (shared, noisy machines).
 
 #[allow(dead_code)]
@@ -61,12 +62,14 @@ fn main() {
         (run, requests)
     };
     let show = |rss: Option<f64>| rss.map_or("-".into(), |r| format!("{r:.1} MB"));
+    let cpu = |c: Option<f64>| c.map_or("-".into(), |c| format!("{c:.2} s"));
     let (run, requests) = poll(home.path());
     let state = std::fs::metadata(home.path().join("s")).map_or(0, |m| m.len());
     println!(
-        "backfill following {n} alerts: exit {}, {:.2} s, {requests} requests, peak RSS {}, state {:.1} MB",
+        "backfill following {n} alerts: exit {}, {:.2} s (lwctl CPU {}), {requests} requests, peak RSS {}, state {:.1} MB",
         run.code,
         run.secs,
+        cpu(run.cpu_s),
         show(run.rss_mb),
         state as f64 / 1e6
     );
@@ -82,17 +85,19 @@ fn main() {
     let lines = std::fs::read(home.path().join("out.ndjson"))
         .map_or(0, |b| b.iter().filter(|c| **c == b'\n').count());
     println!(
-        "pass over {n} alerts, 1000 changed: exit {}, {:.2} s, {requests} requests, peak RSS {}, {} lines in the file",
+        "pass over {n} alerts, 1000 changed: exit {}, {:.2} s (lwctl CPU {}), {requests} requests, peak RSS {}, {} lines in the file",
         run.code,
         run.secs,
+        cpu(run.cpu_s),
         show(run.rss_mb),
         lines
     );
     let (run, requests) = poll(home.path());
     println!(
-        "pass over {n} alerts, none changed: exit {}, {:.2} s, {requests} requests, peak RSS {}",
+        "pass over {n} alerts, none changed: exit {}, {:.2} s (lwctl CPU {}), {requests} requests, peak RSS {}",
         run.code,
         run.secs,
+        cpu(run.cpu_s),
         show(run.rss_mb),
     );
 }

@@ -64,11 +64,68 @@ impl Store for OrgStore {
 
 pub(crate) fn write_json(path: &Path, value: &impl serde::Serialize) -> Result<()> {
     write_atomic(path, |w| {
-        serde_json::to_writer_pretty(&mut *w, value)?;
+        let mut ser = serde_json::Serializer::with_formatter(&mut *w, StateFormatter::default());
+        value.serialize(&mut ser)?;
         w.write_all(b"\n")?;
         Ok(())
     })
     .with_context(|| format!("cannot write the state file {}", path.display()))
+}
+
+/// The state as people read it: objects indented a key a line, arrays on one line. An array is
+/// a followed alert's `[start, status, lastUserUpdatedTime]`: 100,000 of them take a line each,
+/// not five.
+#[derive(Default)]
+struct StateFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for StateFormatter {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        if first {
+            Ok(())
+        } else {
+            w.write_all(b", ")
+        }
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// A state file as read: one account's, or a poll over many accounts.

@@ -79,6 +79,15 @@ fn ten_changes(w: &World, t: DateTime<Utc>) {
     }
 }
 
+/// [`world`] polled once at noon with `args` (following all 30), then [`ten_changes`] at
+/// 12:10.
+fn ten_changed(args: &[&str]) -> World {
+    let w = world();
+    poll(&w, noon(), args).run(0);
+    ten_changes(&w, noon() + Duration::minutes(10));
+    w
+}
+
 /// The update events in `bytes`: (alert ID, action, previous status), in order.
 fn updates(bytes: &[u8]) -> Vec<(u64, String, String)> {
     ndjson(bytes)
@@ -199,11 +208,9 @@ fn kills_and_rotations_mid_pass_lose_and_duplicate_no_update() {
         ("after-rename:1", "1"),
     ] {
         for rotate in [false, true] {
-            let w = world();
+            let w = ten_changed(&["--track-every", "0s"]);
             // Pages of 4: the pass reads eight pages.
             w.server.state().page_size = 4;
-            poll(&w, noon(), &["--track-every", "0s"]).run(0);
-            ten_changes(&w, noon() + Duration::minutes(10));
             let killed = poll(&w, noon() + Duration::minutes(15), &["--track-every", "0s"])
                 .env("LWCTL_TRACK_BATCH_BYTES", batch)
                 .env("LWCTL_CRASH_AT", point)
@@ -524,10 +531,8 @@ fn tracking_needs_somewhere_to_remember() {
 
 #[test]
 fn sigterm_mid_pass_stops_within_a_second_and_the_next_run_finishes_the_pass() {
-    let w = world();
     let every = ["--track-every", "0s"];
-    poll(&w, noon(), &every).run(0);
-    ten_changes(&w, noon() + Duration::minutes(10));
+    let w = ten_changed(&every);
     {
         // Eight pages of a tenant 250 ms away: the pass takes two seconds.
         let mut st = w.server.state();
@@ -593,10 +598,8 @@ fn sigterm_mid_pass_stops_within_a_second_and_the_next_run_finishes_the_pass() {
 
 #[test]
 fn a_pass_that_fails_after_a_batch_keeps_the_changes_it_did_not_write() {
-    let w = world();
     let every = ["--track-every", "0s"];
-    poll(&w, noon(), &every).run(0);
-    ten_changes(&w, noon() + Duration::minutes(10));
+    let w = ten_changed(&every);
     {
         // Pages of 4 (100-103, 104-107, 108-111, ...): a batch is written once two pages of
         // updates are in it; page 3's two are not yet when fetching page 4 fails.

@@ -155,17 +155,11 @@ impl Walk<'_> {
             self.progress
                 .inc_length(page.total_rows().unwrap_or(page.rows() as u64));
             let remember_from = sink.remember_from(piece, self.keep).timestamp_millis();
-            let mut pages_here: u32 = 0;
-            // A server that links a page back to itself, or in any cycle, would keep a poll (and
-            // its lock) busy forever: every link is followed once, and no more rows or pages than
-            // `totalRows` allows (with a page of slack) are read.
-            let mut links: HashSet<String> = HashSet::new();
-            let total = page.total_rows();
-            let mut rows_here: u64 = 0;
+            let mut links = Links::new(&page);
             loop {
                 stats.pages += 1;
-                pages_here += 1;
-                rows_here += page.rows() as u64;
+                links.count(&page);
+                let pages_here = links.pages;
                 if page.rows() > MAX_PAGE_ROWS {
                     return Err(ApiError::Unavailable {
                         cause: Cause::TooLarge,
@@ -260,30 +254,74 @@ impl Walk<'_> {
                     stats.stopped = true;
                     return Ok(stats);
                 }
-                let next = page.next_page().map(str::to_owned);
+                let next = links.next(&page, "nothing of this piece was committed")?;
                 // The next page reads into the same buffer.
                 self.client.reuse_body(page.into_body());
                 let Some(next) = next else {
                     break;
                 };
-                let beyond = total.is_some_and(|t| {
-                    rows_here > t + MAX_PAGE_ROWS as u64 || u64::from(pages_here) > t + 1
-                });
-                if beyond || !links.insert(next.clone()) {
-                    return Err(ApiError::Unavailable {
-                        cause: Cause::PageLoop,
-                        what: format!(
-                            "lacework's nextPage links loop (page {pages_here} links to one already read, or more pages than totalRows allows); nothing of this piece was committed"
-                        ),
-                        hint: Some("try again later; if it persists, report it to Lacework support".into()),
-                    }
-                    .into());
-                }
                 page = self.client.alerts_next_page(&next)?;
             }
             self.seen.prune(piece.end - self.keep);
             sink.piece_done(piece, self.seen)?;
         }
         Ok(stats)
+    }
+}
+
+/// The `nextPage` links of one result, as they are followed. A server that links a page back to
+/// itself, or in any cycle, would keep a run (and its lock) busy forever: every link is followed
+/// once, and no more rows or pages than `totalRows` allows (with a page of slack) are read.
+pub struct Links {
+    seen: HashSet<String>,
+    total: Option<u64>,
+    rows: u64,
+    /// Pages counted so far.
+    pub pages: u32,
+}
+
+impl Links {
+    /// The links of the result whose first page is `first`.
+    pub fn new(first: &crate::api::alerts::Page) -> Links {
+        Links {
+            seen: HashSet::new(),
+            total: first.total_rows(),
+            rows: 0,
+            pages: 0,
+        }
+    }
+
+    /// Counts a page read.
+    pub fn count(&mut self, page: &crate::api::alerts::Page) {
+        self.pages += 1;
+        self.rows += page.rows() as u64;
+    }
+
+    /// The link to follow after `page` (counted already): `None` at the result's end, an error
+    /// that ends with `after` when the links loop.
+    pub fn next(
+        &mut self,
+        page: &crate::api::alerts::Page,
+        after: &str,
+    ) -> Result<Option<String>, ApiError> {
+        let Some(next) = page.next_page() else {
+            return Ok(None);
+        };
+        let beyond = self
+            .total
+            .is_some_and(|t| self.rows > t + MAX_PAGE_ROWS as u64 || u64::from(self.pages) > t + 1);
+        if beyond || !self.seen.insert(next.to_owned()) {
+            return Err(ApiError::Unavailable {
+                cause: Cause::PageLoop,
+                what: format!(
+                    "lacework's nextPage links loop (page {} links to one already read, or more pages than totalRows allows); {after}",
+                    self.pages
+                ),
+                hint: Some(
+                    "try again later; if it persists, report it to Lacework support".into(),
+                ),
+            });
+        }
+        Ok(Some(next.to_owned()))
     }
 }

@@ -316,7 +316,9 @@ fn look_all(client: &Client, given: &[triage::Given]) -> Result<Vec<Look>> {
                     .context("cannot look at the alerts before acting; nothing was sent"))
             }
         };
+        let mut links = crate::fetch::Links::new(&page);
         loop {
+            links.count(&page);
             for raw in page.alerts()? {
                 let Ok(alert) = serde_json::from_str::<Value>(raw.get()) else {
                     continue;
@@ -330,7 +332,7 @@ fn look_all(client: &Client, given: &[triage::Given]) -> Result<Vec<Look>> {
                     found.insert(id, seen(&alert));
                 }
             }
-            let Some(link) = page.next_page().map(str::to_owned) else {
+            let Some(link) = links.next(&page, "nothing was sent")? else {
                 break;
             };
             client.reuse_body(page.into_body());

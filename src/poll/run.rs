@@ -947,7 +947,9 @@ impl PollSink<'_> {
             client.plan_ahead(planned + left);
             let mut page = client.alerts_with_ids(window, &ids, None)?;
             let mut unseen: std::collections::HashSet<u64> = ids.iter().copied().collect();
+            let mut links = crate::fetch::Links::new(&page);
             loop {
+                links.count(&page);
                 for raw in page.alerts()? {
                     if page.damaged(raw) {
                         // Read again at the next pass.
@@ -1007,7 +1009,8 @@ impl PollSink<'_> {
                     stats.stopped = true;
                     break;
                 }
-                let Some(link) = page.next_page().map(str::to_owned) else {
+                let Some(link) = links.next(&page, "the pass is done again at the next run")?
+                else {
                     break;
                 };
                 client.reuse_body(page.into_body());

@@ -534,7 +534,6 @@ fn a_hundred_piped_alerts_are_looked_at_with_one_search_and_closed_at_the_budget
         .args(["alerts", "list", "--start", "-6h", "-o", "ndjson"])
         .run(0);
     assert_eq!(ndjson(&list.stdout).len(), 100);
-    let closed = 3;
     // The dry run: one search reads all 100 statuses; no Details, nothing sent.
     let from = w.server.state().log.len();
     let out = w
@@ -545,13 +544,7 @@ fn a_hundred_piped_alerts_are_looked_at_with_one_search_and_closed_at_the_budget
     let err = stderr(&out);
     assert_eq!(
         err.lines().last(),
-        Some(
-            format!(
-                "lwctl: would close {}; {closed} already closed; 0 missing",
-                100 - closed
-            )
-            .as_str()
-        ),
+        Some("lwctl: would close 97; 3 already closed; 0 missing"),
         "{err}"
     );
     assert_eq!(spent(&w, from), (1, 0, 0));
@@ -603,17 +596,11 @@ fn a_hundred_piped_alerts_are_looked_at_with_one_search_and_closed_at_the_budget
     let err = stderr(&out);
     assert_eq!(
         err.lines().last(),
-        Some(
-            format!(
-                "lwctl: closed {}; {closed} already closed; 0 missing",
-                100 - closed
-            )
-            .as_str()
-        ),
+        Some("lwctl: closed 97; 3 already closed; 0 missing"),
         "{err}"
     );
     assert!(err.contains("lwctl: pacing Alerts: "), "{err}");
-    assert_eq!(spent(&w, from), (1, 0, 100 - closed));
+    assert_eq!(spent(&w, from), (1, 0, 97));
     assert_eq!(w.server.state().throttled, 0);
 }
 
@@ -651,4 +638,36 @@ fn bare_ids_and_alerts_a_search_does_not_return_get_a_look_of_their_own() {
     // returned, each read alone.
     let (searches, details, actions) = spent(&w, from);
     assert_eq!((searches, details, actions), (2, 2, 0));
+}
+
+#[test]
+fn a_search_whose_next_page_links_loop_ends_the_look_and_sends_nothing() {
+    let w = World::new();
+    let now = Utc::now();
+    {
+        let mut st = w.server.state();
+        st.alerts = server::generate(1, 30, now - Duration::hours(3), now - Duration::hours(1));
+        st.page_size = 10;
+    }
+    let list = w
+        .cmd()
+        .args(["alerts", "list", "--start", "-4h", "-o", "ndjson"])
+        .run(0);
+    // Every nextPage now links back to one page, which links to itself.
+    let searches = w.server.state().requests_to("/api/v2/Alerts");
+    w.server.state().foreign_next = Some(format!("{}/api/v2/Alerts/next/0/1", w.server.url));
+    let started = std::time::Instant::now();
+    let out = w
+        .cmd()
+        .args(["alerts", "close", "-", "--reason", "1", "--dry-run"])
+        .write_stdin(list.stdout)
+        .run(7);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    let err = stderr(&out);
+    assert!(
+        err.contains("nextPage links loop") && err.contains("nothing was sent"),
+        "{err}"
+    );
+    assert!(w.server.state().requests_to("/api/v2/Alerts") - searches < 10);
+    assert!(posts(&w).is_empty());
 }

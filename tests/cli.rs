@@ -129,6 +129,15 @@ impl Run for Command {
     }
 }
 
+/// Sends SIGTERM to the process `pid`, as `kill` does.
+pub fn sigterm(pid: u32) {
+    std::process::Command::new("kill")
+        .arg("-TERM")
+        .arg(pid.to_string())
+        .status()
+        .unwrap();
+}
+
 /// Parses NDJSON output into values, failing on any partial or invalid line.
 pub fn ndjson(bytes: &[u8]) -> Vec<serde_json::Value> {
     assert!(

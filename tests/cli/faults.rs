@@ -326,11 +326,7 @@ fn terminated(
     let child = w.child().args(args).spawn().unwrap();
     std::thread::sleep(after);
     let signalled = std::time::Instant::now();
-    std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(child.id().to_string())
-        .status()
-        .unwrap();
+    crate::sigterm(child.id());
     let out = child.wait_with_output().unwrap();
     (out, signalled.elapsed())
 }

@@ -573,11 +573,7 @@ fn sigterm_mid_pass_stops_within_a_second_and_the_next_run_finishes_the_pass() {
     }
     std::thread::sleep(std::time::Duration::from_millis(300));
     let signalled = std::time::Instant::now();
-    std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(child.id().to_string())
-        .status()
-        .unwrap();
+    crate::sigterm(child.id());
     let out = child.wait_with_output().unwrap();
     let took = signalled.elapsed();
     assert!(took < std::time::Duration::from_millis(1500), "{took:?}");

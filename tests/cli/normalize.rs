@@ -342,13 +342,10 @@ fn sigterm_ends_a_threaded_run_between_records_with_whole_lines() {
         let line = format!("{A1}\n").repeat(1_000);
         while std::io::Write::write_all(&mut stdin, line.as_bytes()).is_ok() {}
     });
-    let pid = child.id().to_string();
+    let pid = child.id();
     let killer = std::thread::spawn(move || {
         std::thread::sleep(std::time::Duration::from_millis(700));
-        std::process::Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .unwrap();
+        crate::sigterm(pid);
     });
     let out = child.wait_with_output().unwrap();
     killer.join().unwrap();

@@ -343,11 +343,7 @@ fn a_json_list_that_fails_or_is_stopped_midway_is_still_one_document() {
         .spawn()
         .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(700));
-    std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(child.id().to_string())
-        .status()
-        .unwrap();
+    crate::sigterm(child.id());
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130), "{}", text(&out.stderr));
     let v: Value = serde_json::from_slice(&out.stdout).expect("a closed array");

@@ -320,11 +320,7 @@ fn wait_for(what: impl Fn() -> bool) {
 }
 
 fn terminate(child: std::process::Child) -> std::process::Output {
-    std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(child.id().to_string())
-        .status()
-        .unwrap();
+    crate::sigterm(child.id());
     child.wait_with_output().unwrap()
 }
 

@@ -497,11 +497,7 @@ fn every_without_state_prints_each_alert_once() {
     while ticks(&w) < seen + 3 && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(child.id().to_string())
-        .status()
-        .unwrap();
+    crate::sigterm(child.id());
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let mut expected: Vec<u64> = (1..=30).collect();

@@ -49,11 +49,7 @@ fn stall_then_term(
     // Long enough for the pipe to fill: the server is local and the alerts many.
     std::thread::sleep(std::time::Duration::from_millis(2500));
     let signalled = Instant::now();
-    std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(child.id().to_string())
-        .status()
-        .unwrap();
+    crate::sigterm(child.id());
     // The reader wakes only after the process is gone: nothing it did depended on us.
     let mut stdout = child.stdout.take().unwrap();
     let status = loop {
@@ -167,11 +163,7 @@ fn a_signal_during_an_action_is_audited_as_unknown_and_exits_130() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     let signalled = Instant::now();
-    std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(child.id().to_string())
-        .status()
-        .unwrap();
+    crate::sigterm(child.id());
     let out = child.wait_with_output().unwrap();
     assert!(signalled.elapsed() < std::time::Duration::from_secs(2));
     assert_eq!(out.status.code(), Some(130));

@@ -17,7 +17,7 @@ use std::time::Duration;
     about = "Lacework (FortiCNAPP) alerts from the terminal: test, pull, poll, normalize",
     propagate_version = true,
     args_override_self = true,
-    after_help = "Examples:\n  lwctl auth test\n  lwctl alerts list --start -24h -o ndjson | jq .alertId\n  lwctl alerts poll --state ~/.lwctl/poll.state --out alerts.ndjson --normalize\n  lwctl normalize examples/alerts.json\n\nCredentials: flags, then LW_ACCOUNT, LW_SUBACCOUNT, LW_API_KEY, LW_API_SECRET, LW_API_TOKEN,\nLW_PROFILE, then the profile in ~/.lacework.toml (the Lacework CLI's file).\n\nExit codes:\n  0 success (also: no alerts)     5 not found (alert, or no data for a scope)\n  1 unexpected error              6 rate limited beyond the retry budget\n  2 usage: flag, time, account    7 unavailable: DNS, connect, timeout, 5xx, bad answers\n  3 authentication failed         8 bad input data (normalize, a mapping file)\n  4 permission denied (403)       9 another poll holds the state lock\n 10 declined at a prompt         11 poll status: the feed is stale or failing\n130 interrupted by SIGINT/SIGTERM"
+    after_help = "Examples:\n  lwctl auth test\n  lwctl alerts list --start -24h -o ndjson | jq .alertId\n  lwctl alerts poll --state ~/.lwctl/poll.state --out alerts.ndjson --normalize\n  lwctl normalize examples/alerts.json\n\nCredentials: flags, then LW_ACCOUNT, LW_SUBACCOUNT, LW_API_KEY, LW_API_SECRET,\nLW_API_TOKEN, LW_PROFILE, then the profile in ~/.lacework.toml (the Lacework\nCLI's file).\n\nExit codes:\n  0 success (also: no alerts)     5 not found (alert, or no data for a scope)\n  1 unexpected error              6 rate limited beyond the retry budget\n  2 usage: flag, time, account    7 unavailable: DNS, timeout, 5xx, bad answers\n  3 authentication failed         8 bad input data (normalize, a mapping file)\n  4 permission denied (403)       9 another poll holds the state lock\n 10 declined at a prompt         11 poll status: the feed is stale or failing\n130 interrupted by SIGINT/SIGTERM"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -237,14 +237,14 @@ pub enum AuthCommand {
 pub enum AlertsCommand {
     /// List alerts in a time range
     #[command(
-        after_help = "Examples:\n  lwctl alerts list\n  lwctl alerts list --start -7d --severity high -o csv > high.csv\n  lwctl alerts list --start 2026-11-01 --end 2026-11-15 -o ndjson | jq -r .alertName"
+        after_help = "Examples:\n  lwctl alerts list\n  lwctl alerts list --start -7d --severity high -o csv > high.csv\n  lwctl alerts list --start 2026-11-01 --end 2026-11-15 -o ndjson |\n    jq -r .alertName"
     )]
     #[command(alias = "ls")]
     List(ListArgs),
     /// Poll new alerts into a file or stdout, for cron: nothing lost, nothing duplicated
     #[command(
         long_about = "Poll new alerts, the way an alert connector does.\n\nThe first run asks for [now - since, now). Each later run asks for [cursor - overlap, now) and skips the alert IDs it already wrote, so alerts published late (Lacework's anomaly alerts appear 1-2 hours after their startTime) are caught once. Without --state, the cursor and the IDs are kept in memory between --every ticks.\n\nWith --out, events are appended to the file and fsync'd before the state is committed: a run that is killed, rerun, loses nothing and duplicates nothing, and a rotated or replaced file keeps every byte. Without --out, events go to stdout and the state is committed after they are written.",
-        after_help = "Examples:\n  lwctl alerts poll --quiet --state poll.state --out alerts.ndjson --log poll.log\n  lwctl alerts poll --state poll.state --out alerts.ndjson --every 5m\n  lwctl alerts poll status --state ~/.lwctl/poll.state --max-age 15m",
+        after_help = "Examples:\n  lwctl alerts poll -q --state poll.state --out alerts.ndjson --log poll.log\n  lwctl alerts poll --state poll.state --out alerts.ndjson --every 5m\n  lwctl alerts poll status --state ~/.lwctl/poll.state --max-age 15m",
         args_conflicts_with_subcommands = true
     )]
     Poll(Box<PollArgs>),
@@ -257,13 +257,13 @@ pub enum AlertsCommand {
     /// Add a comment to one or more alerts
     #[command(
         long_about = "Add a comment to one or more alerts.\n\nEach alert is looked up first (Details): a missing one is reported and gets no comment. With several alerts, one summary is shown and asked once. Without --comment or --comment-file and on a terminal, $VISUAL or $EDITOR opens for the text; an empty comment sends nothing.",
-        after_help = "Examples:\n  lwctl alerts comment 12345 --comment 'triaged: known scanner'\n  lwctl alerts comment 12345 12346 --comment-file notes.txt --yes\n  lwctl alerts list --start -1d --type ChangedFile -o ndjson | lwctl alerts comment - --comment 'patch window' --yes"
+        after_help = "Examples:\n  lwctl alerts comment 12345 --comment 'triaged: known scanner'\n  lwctl alerts comment 12345 12346 --comment-file notes.txt --yes\n  lwctl alerts list --start -1d --type ChangedFile -o ndjson |\n    lwctl alerts comment - --comment 'patch window' --yes"
     )]
     Comment(CommentArgs),
     /// Close one or more alerts (a closed alert cannot be reopened)
     #[command(
         long_about = "Close one or more alerts. A closed alert cannot be reopened.\n\nEach alert is looked up first (Details): a missing one is reported (exit 5) and an already closed one is left alone; neither gets a request. The rest are shown in one summary and asked about once (--yes skips the question; without a terminal it is required). --dry-run shows exactly what would be sent and sends nothing. One result per alert; a failure on one does not stop the others, and the run exits with the worst code.",
-        after_help = "Reasons: 0 other (needs a comment), 1 false-positive, 2 not-enough-info,\n3 malicious-resolved, 4 routine-testing; some tenants also take 5 expected-behavior.\n\nExamples:\n  lwctl alerts close 12345 --reason false-positive --comment 'CI runner'\n  lwctl alerts close 12345 12346 --reason 4 --dry-run\n  lwctl alerts list --start -1d --type ChangedFile -o ndjson | lwctl alerts close - --reason routine-testing --comment 'patch window' --yes --audit ~/lwctl-audit.ndjson"
+        after_help = "Reasons: 0 other (needs a comment), 1 false-positive, 2 not-enough-info,\n3 malicious-resolved, 4 routine-testing; some tenants also take 5\nexpected-behavior.\n\nExamples:\n  lwctl alerts close 12345 --reason false-positive --comment 'CI runner'\n  lwctl alerts close 12345 12346 --reason 4 --dry-run\n  lwctl alerts list --start -1d --type ChangedFile -o ndjson |\n    lwctl alerts close - --reason routine-testing --comment 'patch window' \\\n    --yes --audit ~/lwctl-audit.ndjson"
     )]
     Close(CloseArgs),
     /// Open an alert in the Lacework console (prints the URL without a display, or with --url)
@@ -731,7 +731,7 @@ pub enum PollCommand {
     /// Is the feed healthy? Reads the state, sends no request; exit 11 when it is not
     #[command(
         long_about = "Is the feed healthy? Reads a poll's state file and sends no request.\n\nIt shows the last success, the last run with its exit code and error, the cursor and how far behind it is, and the late arrivals; an organization's state gets a row per account. Exit 0 when the last run succeeded within --max-age, 11 when the feed is stale or its last run failed: a Nagios-style check, and a condition for shell scripts.",
-        after_help = "Examples:\n  lwctl alerts poll status --state ~/.lwctl/poll.state\n  lwctl alerts poll status --state ~/.lwctl/poll.state --max-age 30m -o json\n  lwctl alerts poll status --state poll.state --max-age 15m || echo 'the Lacework feed is stale'"
+        after_help = "Examples:\n  lwctl alerts poll status --state ~/.lwctl/poll.state\n  lwctl alerts poll status --state ~/.lwctl/poll.state --max-age 30m -o json\n  lwctl alerts poll status --state poll.state --max-age 15m ||\n    echo 'the Lacework feed is stale'"
     )]
     Status(StatusArgs),
 }
